@@ -1,0 +1,1 @@
+// Removed once the core layer has its sources.

@@ -1,0 +1,1 @@
+// Removed once the service layer has its sources.

@@ -1,0 +1,1 @@
+// Removed once the strategy layer has its sources.
