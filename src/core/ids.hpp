@@ -1,6 +1,8 @@
 #pragma once
 // Identifiers: "<prefix>_<26 chars>", time-ordered (48-bit ms) then 80 random bits, Crockford
-// base32 lower case, so ids sort by creation and need no database sequence.
+// base32 lower case, so ids sort by creation and need no database sequence. Ids made in the
+// same millisecond are ordered randomly. The clock must read between 1970 and year 10889
+// (48-bit ms), else new_id throws Failure{"invalid_time"}.
 #include <string>
 #include <string_view>
 

@@ -15,7 +15,13 @@ enum class Rounding { down, up, nearest };  // down/up: toward -inf/+inf; neares
 inline constexpr std::int64_t kMicrosPerUnit = 1'000'000;
 
 // Parses a decimal string ("0.55", "-3", "1e-3", "55.000001", "+.5", "2E+2") into micro-units.
-// Digits beyond the sixth decimal are an error (code "too_precise") unless a rounding is given.
+// Digits beyond the sixth decimal are an error (code "too_precise") unless a rounding is given;
+// trailing zeros are exact ("0.550000000" is fine).
+// Grammar: [+-] (digits [. digits] | . digits) [(e|E) [+-] digits], nothing else: no
+// whitespace, no "0x", "nan" or "inf". "1." is refused (as in JSON): a dot must be followed
+// by a digit, so a truncated "1.5" is never read as 1. Leading zeros ("007") are accepted.
+// "-0" is 0. Huge exponents are safe: "1e999999999999" is "overflow", "0e99999" is 0.
+// The range is that of int64 micros: -9223372036854.775808 .. 9223372036854.775807.
 // Errors: "invalid_decimal", "too_precise", "overflow".
 Result<std::int64_t> parse_micros(std::string_view text);
 Result<std::int64_t> parse_micros(std::string_view text, Rounding rounding);
@@ -24,7 +30,8 @@ std::string format_micros(std::int64_t micros);
 // Checked helpers shared by the fixed-point types; they throw Failure{"overflow"}.
 std::int64_t checked_add(std::int64_t a, std::int64_t b);
 std::int64_t checked_sub(std::int64_t a, std::int64_t b);
-// a * b / divisor with a 128-bit intermediate, rounded as asked; divisor > 0.
+// a * b / divisor with a 128-bit intermediate, rounded as asked; divisor > 0 (else throws
+// Failure{"invalid_argument"}; so does round_to_multiple with increment <= 0).
 std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t divisor, Rounding rounding);
 // Rounds micros to a multiple of increment (> 0).
 std::int64_t round_to_multiple(std::int64_t micros, std::int64_t increment, Rounding rounding);
@@ -86,7 +93,9 @@ class Price {
 
   constexpr std::int64_t micros() const { return micros_; }
   std::string to_string() const { return format_micros(micros_); }
-  // Rounds to a tick (e.g. 0.01) and keeps the result inside [0, 1].
+  // Rounds to a tick (e.g. 0.01) and keeps the result inside [0, 1]: with a tick that does
+  // not divide 1, a result past 1 becomes the highest tick multiple <= 1. A zero tick throws
+  // Failure{"invalid_tick"}.
   Price round_to(Price tick, Rounding rounding) const;
   constexpr auto operator<=>(const Price&) const = default;
 
@@ -97,7 +106,8 @@ class Price {
 
 // Units never mix: shares x price = USD; USD / price = shares.
 Usd notional(Shares shares, Price price, Rounding rounding);
-Shares shares_for(Usd usd, Price price, Rounding rounding);  // price > 0 (throws otherwise)
+// price > 0, else throws Failure{"invalid_price"}.
+Shares shares_for(Usd usd, Price price, Rounding rounding);
 // Cents: rounds USD to 0.01.
 Usd round_to_cent(Usd usd, Rounding rounding);
 

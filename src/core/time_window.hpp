@@ -1,6 +1,11 @@
 #pragma once
 // Budget windows: the start of the day (midnight), week (Monday 00:00) and month (the 1st,
 // 00:00) that contain an instant, in an IANA time zone (Howard Hinnant's date/tz).
+// DST: when a local midnight does not exist (clocks jump 00:00 -> 01:00, e.g. America/Havana
+// in March) the window starts at the transition instant (local 01:00); when it occurs twice
+// (clocks fall back 01:00 -> 00:00) it starts at the first occurrence. In both cases: the
+// earliest instant whose local time is >= that midnight. So windows tile time with no gap
+// or overlap, and a day window can last 23 or 25 hours.
 #include <string_view>
 
 #include "core/clock.hpp"

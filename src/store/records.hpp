@@ -32,6 +32,17 @@ struct ApiKey {
   std::optional<Timestamp> revoked_at;
 };
 
+// A trading wallet. The private key is stored only encrypted (libsodium, a later issue).
+struct Wallet {
+  std::string id;  // "wal_…"
+  std::string user_id;
+  std::string address;          // signer, lower-case 0x + 40 hex
+  std::int64_t signature_type;  // 0 EOA, 1 Poly proxy, 2 Gnosis safe, 3 (V2) deposit wallet
+  std::optional<std::string> funder;  // maker address when it differs from the signer
+  std::optional<std::string> encrypted_private_key;  // opaque blob (base64)
+  Timestamp created_at;
+};
+
 enum class SizingMode { fixed, kelly, edge_scaled, tiered, conviction, confidence };
 enum class OrderType { gtc, fok, fak };
 

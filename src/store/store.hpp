@@ -38,6 +38,11 @@ class Store {
   // The user owning a live (not revoked) key with this hash.
   virtual Result<std::optional<User>> find_user_by_api_key_hash(const std::string& key_hash) = 0;
 
+  // Wallets, scoped to their owner.
+  virtual Status insert_wallet(const Wallet& wallet) = 0;
+  virtual Result<std::optional<Wallet>> get_wallet(const std::string& user_id,
+                                                   const std::string& id) = 0;
+
   // FT strategies, always scoped to their owner: another user's id reads as absent.
   virtual Status insert_ft_strategy(const FtStrategy& strategy) = 0;
   virtual Result<std::vector<FtStrategy>> list_ft_strategies(const std::string& user_id) = 0;

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Fails when any C++ file differs from .clang-format; `--fix` rewrites them instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mapfile -t files < <(git ls-files --cached --others --exclude-standard -- 'src/*.cpp' 'src/*.hpp' \
+  'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp')
+if [[ ${1:-} == --fix ]]; then
+  clang-format -i "${files[@]}"
+  exit 0
+fi
+if ! clang-format --dry-run --Werror "${files[@]}"; then
+  echo "check-format: files differ from .clang-format; run 'bash scripts/check-format.sh --fix'" >&2
+  exit 1
+fi
+echo "check-format: ${#files[@]} files clean"

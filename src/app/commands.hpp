@@ -1,0 +1,25 @@
+#pragma once
+// Registers every `polycopy` command on the CLI11 app. Each command's callback stores its
+// exit code in `exit_code`.
+#include <string_view>
+
+namespace CLI {
+class App;
+}
+
+namespace polycopy::app {
+
+struct GlobalFlags;
+
+inline constexpr std::string_view kVersion = "0.1.0";
+
+void register_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+
+// One registration function per command group (src/app/commands/*.cpp).
+void register_migrate_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+void register_config_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+void register_serve_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+void register_user_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+
+}  // namespace polycopy::app

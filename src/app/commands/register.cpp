@@ -1,0 +1,15 @@
+#include <CLI/CLI.hpp>
+
+#include "app/commands.hpp"
+
+namespace polycopy::app {
+
+void register_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
+  register_migrate_command(cli, flags, exit_code);
+  register_serve_command(cli, flags, exit_code);
+  register_user_commands(cli, flags, exit_code);
+  register_strategy_commands(cli, flags, exit_code);
+  register_config_commands(cli, flags, exit_code);
+}
+
+}  // namespace polycopy::app

@@ -1,0 +1,137 @@
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/command_context.hpp"
+#include "app/commands.hpp"
+#include "core/clock.hpp"
+#include "service/api_routes.hpp"
+#include "service/strategy_service.hpp"
+
+namespace polycopy::app {
+namespace {
+
+struct StrategyFlags {
+  std::string user;
+  std::string type = "ft";
+  std::string id;
+  std::string json;
+  std::string file;
+};
+
+// The strategy kind from an id's prefix ("ft_…", "lt_…"), else from --type.
+std::optional<service::StrategyKind> kind_of(const StrategyFlags& flags) {
+  const std::string& source = flags.id.empty() ? flags.type : flags.id.substr(0, 2);
+  if (source == "ft") return service::StrategyKind::ft;
+  if (source == "lt") return service::StrategyKind::lt;
+  return std::nullopt;
+}
+
+// Loads context and store, resolves --user, runs the action and prints its JSON.
+void run_strategy_action(
+    const GlobalFlags& global, const StrategyFlags& flags, int& exit_code,
+    const std::function<service::ServiceResult(service::StrategyService&, service::StrategyKind,
+                                               const std::string& user_id)>& action) {
+  auto context = make_context(global);
+  if (!context) {
+    exit_code = kExitUsage;
+    return;
+  }
+  const auto kind = kind_of(flags);
+  if (!kind) {
+    print_error({"invalid_argument", "strategy type must be ft or lt (or an id ft_…/lt_…)"});
+    exit_code = kExitUsage;
+    return;
+  }
+  store::Store* store = context->open_store();
+  if (store == nullptr) {
+    exit_code = kExitFailure;
+    return;
+  }
+  auto user = store->find_user_by_name(flags.user);
+  if (!user || !*user) {
+    print_error(user ? core::Error{"user_not_found", "no user named '" + flags.user + "'"}
+                     : user.error());
+    exit_code = kExitFailure;
+    return;
+  }
+  core::SystemClock clock;
+  service::StrategyService service(*store, clock);
+  const auto result = action(service, *kind, (*user)->id);
+  if (result.status >= 400) {
+    const auto& error = result.body.at("error");
+    print_error({error.value("code", "error"), error.value("message", "")});
+    exit_code = kExitFailure;
+    return;
+  }
+  std::cout << result.body.dump(2) << "\n";
+}
+
+// The JSON body of `create`: --json TEXT or --file PATH ("-" for standard input).
+core::Result<nlohmann::json> read_body(const StrategyFlags& flags) {
+  std::string text = flags.json;
+  if (!flags.file.empty()) {
+    std::ostringstream buffer;
+    if (flags.file == "-") {
+      buffer << std::cin.rdbuf();
+    } else {
+      std::ifstream in(flags.file);
+      if (!in) return core::Error{"invalid_argument", "cannot read " + flags.file};
+      buffer << in.rdbuf();
+    }
+    text = buffer.str();
+  }
+  if (text.empty()) return core::Error{"invalid_argument", "give the strategy as --json or --file"};
+  return service::parse_json_body(text);
+}
+
+}  // namespace
+
+void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
+  auto* group = cli.add_subcommand("strategy", "list, create, show, pause and resume strategies");
+  group->require_subcommand(1);
+  auto strategy = std::make_shared<StrategyFlags>();
+  group->add_option("--user", strategy->user, "the owner's user name")->required();
+
+  auto* list = group->add_subcommand("list", "list the user's strategies");
+  list->add_option("--type", strategy->type, "ft or lt")->check(CLI::IsMember({"ft", "lt"}));
+  list->callback([&flags, &exit_code, strategy] {
+    run_strategy_action(
+        flags, *strategy, exit_code,
+        [](auto& service, auto kind, const auto& user) { return service.list(kind, user); });
+  });
+
+  auto* create = group->add_subcommand("create", "create a strategy from JSON (as the API takes)");
+  create->add_option("--type", strategy->type, "ft or lt")->check(CLI::IsMember({"ft", "lt"}));
+  create->add_option("--json", strategy->json, "the strategy as a JSON object");
+  create->add_option("--file", strategy->file, "a file holding the JSON object, - for stdin");
+  create->callback([&flags, &exit_code, strategy] {
+    auto body = read_body(*strategy);
+    if (!body) {
+      print_error(body.error());
+      exit_code = kExitUsage;
+      return;
+    }
+    run_strategy_action(flags, *strategy, exit_code,
+                        [&body](auto& service, auto kind, const auto& user) {
+                          return service.create(kind, user, *body);
+                        });
+  });
+
+  const auto add_id_command = [&](const char* name, const char* help, auto method) {
+    auto* command = group->add_subcommand(name, help);
+    command->add_option("id", strategy->id, "the strategy id (ft_… or lt_…)")->required();
+    command->callback([&flags, &exit_code, strategy, method] {
+      run_strategy_action(flags, *strategy, exit_code,
+                          [&](auto& service, auto kind, const auto& user) {
+                            return (service.*method)(kind, user, strategy->id);
+                          });
+    });
+  };
+  add_id_command("show", "show one strategy", &service::StrategyService::show);
+  add_id_command("pause", "pause a strategy", &service::StrategyService::pause);
+  add_id_command("resume", "resume a strategy", &service::StrategyService::resume);
+}
+
+}  // namespace polycopy::app

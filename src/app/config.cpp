@@ -1,0 +1,343 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+#include <unistd.h>
+#include <charconv>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <variant>
+
+namespace polycopy::app {
+namespace {
+
+using Value = std::variant<std::string, std::int64_t, bool>;
+// Applies a value to the config; returns an empty string or the reason it is refused.
+using Apply = std::function<std::string(Config&, const Value&)>;
+
+enum class Kind { string, integer };
+
+struct KeySpec {
+  std::string section;
+  std::string name;
+  Kind kind;
+  Apply apply;
+};
+
+std::string kind_name(Kind kind) {
+  return kind == Kind::string ? "a string" : "an integer";
+}
+
+Apply string_setter(std::function<std::string(Config&, const std::string&)> set) {
+  return [set](Config& config, const Value& value) {
+    return set(config, std::get<std::string>(value));
+  };
+}
+
+Apply integer_setter(std::int64_t min, std::int64_t max,
+                     std::function<void(Config&, std::int64_t)> set) {
+  return [=](Config& config, const Value& value) -> std::string {
+    const auto number = std::get<std::int64_t>(value);
+    if (number < min || number > max) {
+      return "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+             std::to_string(number);
+    }
+    set(config, number);
+    return {};
+  };
+}
+
+Apply url_setter(std::vector<std::string> schemes, std::string Config::Polymarket::*field) {
+  return string_setter([=](Config& config, const std::string& text) -> std::string {
+    for (const auto& scheme : schemes) {
+      const std::string prefix = scheme + "://";
+      if (text.rfind(prefix, 0) == 0 && text.size() > prefix.size() &&
+          text.find_first_of(" \t\r\n") == std::string::npos) {
+        config.polymarket.*field = text;
+        return {};
+      }
+    }
+    std::string expected;
+    for (const auto& scheme : schemes)
+      expected += (expected.empty() ? "" : " or ") + scheme + "://";
+    return "expected a URL starting with " + expected + ", got '" + text + "'";
+  });
+}
+
+const std::vector<KeySpec>& key_specs() {
+  static const std::vector<KeySpec> specs = {
+      {"database", "path", Kind::string,
+       string_setter([](Config& config, const std::string& path) -> std::string {
+         if (path.empty()) return "must not be empty";
+         config.database.path = path;
+         return {};
+       })},
+      {"server", "listen", Kind::string,
+       string_setter([](Config& config, const std::string& text) -> std::string {
+         std::string reason;
+         if (!parse_listen_address(text, config.server.host, config.server.port, reason)) {
+           return reason;
+         }
+         return {};
+       })},
+      {"server", "threads", Kind::integer,
+       integer_setter(1, 64,
+                      [](Config& c, std::int64_t n) { c.server.threads = static_cast<int>(n); })},
+      {"server", "max_body_bytes", Kind::integer,
+       integer_setter(1024, 64 << 20,
+                      [](Config& c, std::int64_t n) { c.server.max_body_bytes = n; })},
+      {"log", "level", Kind::string,
+       string_setter([](Config& config, const std::string& level) -> std::string {
+         if (!core::is_valid_log_level(level)) {
+           return "unknown level '" + level + "' (trace, debug, info, warn, error, critical, off)";
+         }
+         config.log.level = level;
+         return {};
+       })},
+      {"log", "format", Kind::string,
+       string_setter([](Config& config, const std::string& format) -> std::string {
+         if (format == "auto") {
+           config.log.format = core::LogFormat::automatic;
+         } else if (format == "human") {
+           config.log.format = core::LogFormat::human;
+         } else if (format == "json") {
+           config.log.format = core::LogFormat::json;
+         } else {
+           return "unknown format '" + format + "' (auto, human, json)";
+         }
+         return {};
+       })},
+      {"polymarket", "clob_url", Kind::string,
+       url_setter({"https", "http"}, &Config::Polymarket::clob_url)},
+      {"polymarket", "gamma_url", Kind::string,
+       url_setter({"https", "http"}, &Config::Polymarket::gamma_url)},
+      {"polymarket", "data_url", Kind::string,
+       url_setter({"https", "http"}, &Config::Polymarket::data_url)},
+      {"polymarket", "ws_url", Kind::string,
+       url_setter({"wss", "ws"}, &Config::Polymarket::ws_url)},
+  };
+  return specs;
+}
+
+const KeySpec* find_spec(const std::string& section, const std::string& name) {
+  for (const auto& spec : key_specs())
+    if (spec.section == section && spec.name == name) return &spec;
+  return nullptr;
+}
+
+bool is_known_section(const std::string& section) {
+  for (const auto& spec : key_specs())
+    if (spec.section == section) return true;
+  return false;
+}
+
+std::string upper(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string toml_type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a float";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    default:
+      return "a date/time";
+  }
+}
+
+void apply_toml(const toml::table& root, Config& config, std::vector<ConfigProblem>& problems) {
+  for (const auto& [section_key, section_node] : root) {
+    const std::string section(section_key.str());
+    if (!is_known_section(section)) {
+      problems.push_back({section, "unknown section"});
+      continue;
+    }
+    const auto* table = section_node.as_table();
+    if (table == nullptr) {
+      problems.push_back({section, "expected a table, got " + toml_type_name(section_node)});
+      continue;
+    }
+    for (const auto& [name_key, node] : *table) {
+      const std::string name(name_key.str());
+      const std::string key = section + "." + name;
+      const KeySpec* spec = find_spec(section, name);
+      if (spec == nullptr) {
+        problems.push_back({key, "unknown key"});
+        continue;
+      }
+      Value value;
+      if (spec->kind == Kind::string && node.is_string()) {
+        value = *node.value<std::string>();
+      } else if (spec->kind == Kind::integer && node.is_integer()) {
+        value = *node.value<std::int64_t>();
+      } else {
+        problems.push_back(
+            {key, "expected " + kind_name(spec->kind) + ", got " + toml_type_name(node)});
+        continue;
+      }
+      if (auto reason = spec->apply(config, value); !reason.empty())
+        problems.push_back({key, reason});
+    }
+  }
+}
+
+void apply_environment(const Environment& environment, Config& config,
+                       std::vector<ConfigProblem>& problems) {
+  for (const auto& spec : key_specs()) {
+    const std::string variable = "POLYCOPY_" + upper(spec.section) + "_" + upper(spec.name);
+    const auto it = environment.find(variable);
+    if (it == environment.end()) continue;
+    Value value = it->second;
+    if (spec.kind == Kind::integer) {
+      std::int64_t number = 0;
+      const auto& text = it->second;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+      if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        problems.push_back({variable, "expected an integer, got '" + text + "'"});
+        continue;
+      }
+      value = number;
+    }
+    if (auto reason = spec.apply(config, value); !reason.empty())
+      problems.push_back({variable, reason});
+  }
+  // A variable naming a known section but no known key is almost certainly a typo.
+  for (const auto& [variable, text] : environment) {
+    for (const auto& spec : key_specs()) {
+      const std::string prefix = "POLYCOPY_" + upper(spec.section) + "_";
+      if (variable.rfind(prefix, 0) != 0) continue;
+      bool known = false;
+      for (const auto& other : key_specs()) {
+        known = known || variable == "POLYCOPY_" + upper(other.section) + "_" + upper(other.name);
+      }
+      if (!known)
+        problems.push_back({variable, "unknown setting (no such key in [" + spec.section + "])"});
+      break;
+    }
+  }
+}
+
+core::Result<Config> finish(Config config, const std::vector<ConfigProblem>& problems) {
+  if (problems.empty()) return config;
+  std::string message = "invalid configuration:";
+  for (const auto& problem : problems) message += "\n  " + problem.key + ": " + problem.reason;
+  return core::Error{"invalid_config", message};
+}
+
+}  // namespace
+
+Environment current_environment() {
+  Environment environment;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    std::string text(*entry);
+    const auto equals = text.find('=');
+    if (equals == std::string::npos) continue;
+    if (text.rfind("POLYCOPY_", 0) != 0) continue;
+    environment.emplace(text.substr(0, equals), text.substr(equals + 1));
+  }
+  return environment;
+}
+
+bool parse_listen_address(const std::string& text, std::string& host, std::uint16_t& port,
+                          std::string& reason) {
+  std::string host_part;
+  std::string port_part;
+  if (!text.empty() && text.front() == '[') {
+    const auto close = text.find(']');
+    if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':') {
+      reason = "expected [IPV6]:PORT, got '" + text + "'";
+      return false;
+    }
+    host_part = text.substr(1, close - 1);
+    port_part = text.substr(close + 2);
+  } else {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || text.find(':') != colon) {
+      reason = "expected HOST:PORT, got '" + text + "'";
+      return false;
+    }
+    host_part = text.substr(0, colon);
+    port_part = text.substr(colon + 1);
+  }
+  unsigned value = 0;
+  const auto [end, error] =
+      std::from_chars(port_part.data(), port_part.data() + port_part.size(), value);
+  if (host_part.empty() || port_part.empty() || error != std::errc() ||
+      end != port_part.data() + port_part.size() || value > 65535) {
+    reason = "expected HOST:PORT with a port 0..65535, got '" + text + "'";
+    return false;
+  }
+  host = host_part;
+  port = static_cast<std::uint16_t>(value);
+  return true;
+}
+
+core::Result<Config> load_config_text(const std::string& toml_text, const Environment& environment,
+                                      const std::string& origin) {
+  Config config;
+  std::vector<ConfigProblem> problems;
+  try {
+    const toml::table root = toml::parse(toml_text, origin);
+    apply_toml(root, config, problems);
+  } catch (const toml::parse_error& error) {
+    std::ostringstream where;
+    where << origin << ":" << error.source().begin.line << ":" << error.source().begin.column;
+    problems.push_back({where.str(), "not valid TOML: " + std::string(error.description())});
+  }
+  apply_environment(environment, config, problems);
+  return finish(std::move(config), problems);
+}
+
+core::Result<Config> load_config(const ConfigSources& sources) {
+  if (!sources.file) return load_config_text("", sources.environment, "<defaults>");
+  std::ifstream in(*sources.file, std::ios::binary);
+  if (!in) {
+    return core::Error{"invalid_config",
+                       "invalid configuration:\n  " + *sources.file + ": cannot read the file"};
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_config_text(text.str(), sources.environment, *sources.file);
+}
+
+std::string to_toml(const Config& config) {
+  const auto format_name = [](core::LogFormat format) {
+    switch (format) {
+      case core::LogFormat::human:
+        return "human";
+      case core::LogFormat::json:
+        return "json";
+      default:
+        return "auto";
+    }
+  };
+  const bool ipv6 = config.server.host.find(':') != std::string::npos;
+  const std::string listen = (ipv6 ? "[" + config.server.host + "]" : config.server.host) + ":" +
+                             std::to_string(config.server.port);
+  toml::table root{
+      {"database", toml::table{{"path", config.database.path}}},
+      {"server", toml::table{{"listen", listen},
+                             {"threads", config.server.threads},
+                             {"max_body_bytes", config.server.max_body_bytes}}},
+      {"log", toml::table{{"level", config.log.level}, {"format", format_name(config.log.format)}}},
+      {"polymarket", toml::table{{"clob_url", config.polymarket.clob_url},
+                                 {"gamma_url", config.polymarket.gamma_url},
+                                 {"data_url", config.polymarket.data_url},
+                                 {"ws_url", config.polymarket.ws_url}}},
+  };
+  std::ostringstream out;
+  out << root << "\n";
+  return out.str();
+}
+
+}  // namespace polycopy::app

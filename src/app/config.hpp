@@ -1,0 +1,63 @@
+#pragma once
+// Configuration: built-in defaults, then a TOML file, then POLYCOPY_<SECTION>_<KEY>
+// environment variables, then command-line flags. Every bad value is reported with its key
+// and the reason; callers exit 2 before touching the database.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/log.hpp"
+
+namespace polycopy::app {
+
+struct Config {
+  struct Database {
+    std::string path = "polycopy.db";  // SQLite file (a PostgreSQL URL in a later version)
+  } database;
+  struct Server {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8787;
+    int threads = 2;
+    std::int64_t max_body_bytes = 1 << 20;
+  } server;
+  core::LogOptions log;
+  struct Polymarket {
+    std::string clob_url = "https://clob.polymarket.com";
+    std::string gamma_url = "https://gamma-api.polymarket.com";
+    std::string data_url = "https://data-api.polymarket.com";
+    std::string ws_url = "wss://ws-subscriptions-clob.polymarket.com/ws";
+  } polymarket;
+};
+
+// One problem with one key: "server.listen: expected HOST:PORT, got 'x'".
+struct ConfigProblem {
+  std::string key;     // "server.listen" (file) or "POLYCOPY_SERVER_LISTEN" (environment)
+  std::string reason;  // why it was refused
+};
+
+using Environment = std::map<std::string, std::string>;
+Environment current_environment();
+
+struct ConfigSources {
+  std::optional<std::string> file;  // --config FILE
+  Environment environment;
+};
+
+// All problems are collected (not just the first). Error code "invalid_config"; the message
+// lists every problem, one per line.
+core::Result<Config> load_config(const ConfigSources& sources);
+// The same checks on an in-memory TOML document (for tests and `polycopy config check`).
+core::Result<Config> load_config_text(const std::string& toml_text, const Environment& environment,
+                                      const std::string& origin = "<text>");
+
+// Parses "HOST:PORT" (IPv6 as "[::1]:8787"); false with a reason when malformed.
+bool parse_listen_address(const std::string& text, std::string& host, std::uint16_t& port,
+                          std::string& reason);
+
+// The effective configuration as TOML (for `polycopy config show`).
+std::string to_toml(const Config& config);
+
+}  // namespace polycopy::app

@@ -1,1 +1,0 @@
-// Removed once the core layer has its sources.

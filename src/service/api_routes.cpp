@@ -1,0 +1,135 @@
+#include "service/api_routes.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "service/auth.hpp"
+#include "service/strategy_service.hpp"
+
+namespace polycopy::service {
+namespace {
+
+using nlohmann::json;
+
+HttpResponse from_result(ServiceResult result) {
+  return json_response(result.status, std::move(result.body));
+}
+
+HttpResponse from_error(const core::Error& error) {
+  return from_result(error_result(error));
+}
+
+bool is_json_content_type(std::string_view value) {
+  value = value.substr(0, value.find(';'));
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  std::string lower(value);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
+  return lower == "application/json";
+}
+
+// A handler that runs with the authenticated user's id.
+using UserHandler =
+    std::function<ServiceResult(const std::string& user_id, const HttpRequest&, const PathParams&)>;
+
+RouteHandler authenticated(store::Store& store, UserHandler handler) {
+  return [&store, handler = std::move(handler)](const HttpRequest& request,
+                                                const PathParams& params) -> HttpResponse {
+    auto user = authenticate_bearer(store, request.header("authorization"));
+    if (!user) return from_error(user.error());
+    return from_result(handler(user->id, request, params));
+  };
+}
+
+// Like authenticated(), for handlers that take a JSON object body.
+using JsonHandler =
+    std::function<ServiceResult(const std::string& user_id, const json& body, const PathParams&)>;
+
+RouteHandler with_json_body(store::Store& store, JsonHandler handler) {
+  return authenticated(
+      store, [handler = std::move(handler)](const std::string& user_id, const HttpRequest& request,
+                                            const PathParams& params) {
+        if (!is_json_content_type(request.header("content-type")))
+          return ServiceResult{
+              415,
+              {{"error",
+                {{"code", "unsupported_media_type"},
+                 {"message", "the body must be sent as Content-Type: application/json"}}}}};
+        auto body = parse_json_body(request.body);
+        if (!body) return error_result(body.error());
+        return handler(user_id, *body, params);
+      });
+}
+
+void add_strategy_routes(Router& router, store::Store& store,
+                         const std::shared_ptr<StrategyService>& service, StrategyKind kind,
+                         const std::string& base) {
+  router.add("GET", base,
+             authenticated(
+                 store, [service, kind](const std::string& user, const HttpRequest&,
+                                        const PathParams&) { return service->list(kind, user); }));
+  router.add("POST", base,
+             with_json_body(store, [service, kind](const std::string& user, const json& body,
+                                                   const PathParams&) {
+               return service->create(kind, user, body);
+             }));
+  router.add("GET", base + "/{id}",
+             authenticated(store, [service, kind](const std::string& user, const HttpRequest&,
+                                                  const PathParams& p) {
+               return service->show(kind, user, p.at("id"));
+             }));
+  router.add("PATCH", base + "/{id}",
+             with_json_body(store, [service, kind](const std::string& user, const json& body,
+                                                   const PathParams& p) {
+               return service->update(kind, user, p.at("id"), body);
+             }));
+  router.add("POST", base + "/{id}/pause",
+             authenticated(store, [service, kind](const std::string& user, const HttpRequest&,
+                                                  const PathParams& p) {
+               return service->pause(kind, user, p.at("id"));
+             }));
+  router.add("POST", base + "/{id}/resume",
+             authenticated(store, [service, kind](const std::string& user, const HttpRequest&,
+                                                  const PathParams& p) {
+               return service->resume(kind, user, p.at("id"));
+             }));
+}
+
+}  // namespace
+
+core::Result<json> parse_json_body(std::string_view body) {
+  bool too_deep = false;
+  const json::parser_callback_t limit_depth = [&too_deep](int depth, json::parse_event_t, json&) {
+    if (depth > kMaxJsonDepth) too_deep = true;
+    return !too_deep;
+  };
+  json parsed;
+  try {
+    parsed = json::parse(body.begin(), body.end(), limit_depth, /*allow_exceptions=*/true);
+  } catch (const json::exception& e) {
+    return core::Error{"invalid_json", std::string("the body is not valid JSON: ") + e.what()};
+  }
+  if (too_deep) return core::Error{"invalid_json", "the body nests deeper than 32 levels"};
+  if (!parsed.is_object()) return core::Error{"wrong_type", "the body must be a JSON object"};
+  return parsed;
+}
+
+Router make_api_router(store::Store& store, const core::Clock& clock) {
+  Router router;
+  router.add("GET", "/healthz", [&store](const HttpRequest&, const PathParams&) {
+    auto version = store.schema_version();
+    if (!version)
+      return json_response(
+          503,
+          {{"status", "unavailable"},
+           {"error", {{"code", "store_unavailable"}, {"message", "the store did not answer"}}}});
+    return json_response(200, {{"status", "ok"}});
+  });
+  auto service = std::make_shared<StrategyService>(store, clock);
+  add_strategy_routes(router, store, service, StrategyKind::ft, "/api/ft/strategies");
+  add_strategy_routes(router, store, service, StrategyKind::lt, "/api/lt/strategies");
+  return router;
+}
+
+}  // namespace polycopy::service

@@ -1,0 +1,26 @@
+#pragma once
+// The HTTP routes of the API: authentication, content-type and JSON checks, then a call
+// into StrategyService. Transport-free: feed it HttpRequests in tests.
+#include <memory>
+
+#include "core/clock.hpp"
+#include "service/router.hpp"
+#include "store/store.hpp"
+
+namespace polycopy::service {
+
+// JSON nested deeper than this is refused ("invalid_json"): no request may exhaust the stack.
+inline constexpr int kMaxJsonDepth = 32;
+
+// Routes:
+//   GET  /healthz                                  (no auth)
+//   GET|POST   /api/{ft,lt}/strategies
+//   GET|PATCH  /api/{ft,lt}/strategies/{id}
+//   POST       /api/{ft,lt}/strategies/{id}/pause | /resume
+// The store and clock must outlive the router.
+Router make_api_router(store::Store& store, const core::Clock& clock);
+
+// Parses a request body as a JSON object; "invalid_json" (syntax, depth, or not UTF-8).
+core::Result<nlohmann::json> parse_json_body(std::string_view body);
+
+}  // namespace polycopy::service

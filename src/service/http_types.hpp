@@ -1,0 +1,33 @@
+#pragma once
+// Plain HTTP request/response values, independent of the transport (Beast), so routes and
+// handlers can be unit-tested without a socket.
+#include <map>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+namespace polycopy::service {
+
+struct HttpRequest {
+  std::string method;                          // upper case: "GET", "POST", ...
+  std::string path;                            // without the query string, percent-decoded
+  std::map<std::string, std::string> query;    // decoded query parameters
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+
+  // The header value, or "" when absent. name must be lower case.
+  const std::string& header(const std::string& name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  nlohmann::json body = nlohmann::json::object();
+  std::map<std::string, std::string> headers;  // extra headers, e.g. "Allow"
+};
+
+// {"error":{"code":code,"message":message}} with the given status.
+HttpResponse error_response(int status, std::string code, std::string message);
+HttpResponse json_response(int status, nlohmann::json body);
+
+}  // namespace polycopy::service

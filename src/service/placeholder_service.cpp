@@ -1,1 +1,0 @@
-// Removed once the service layer has its sources.

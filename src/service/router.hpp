@@ -1,0 +1,37 @@
+#pragma once
+// Maps (method, path pattern) to handlers. Patterns are literal segments and "{name}"
+// captures: "/api/ft/strategies/{id}/pause". Independent of the transport.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "service/http_types.hpp"
+
+namespace polycopy::service {
+
+using PathParams = std::map<std::string, std::string>;
+using RouteHandler = std::function<HttpResponse(const HttpRequest&, const PathParams&)>;
+
+class Router {
+ public:
+  void add(std::string method, std::string_view pattern, RouteHandler handler);
+
+  // Dispatches; unknown path -> 404 "route_not_found", known path with another method ->
+  // 405 "method_not_allowed" (with an Allow header). Never throws: an exception escaping a
+  // handler becomes 500 "internal_error".
+  HttpResponse handle(const HttpRequest& request) const noexcept;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    RouteHandler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+// Splits "/a/b/c" into {"a","b","c"} (empty segments kept, so "/a//b" does not match "/a/b").
+std::vector<std::string> split_path(std::string_view path);
+
+}  // namespace polycopy::service

@@ -1,0 +1,14 @@
+#include <array>
+
+#include "store/migrations/migration.hpp"
+
+namespace polycopy::store::migrations {
+
+std::span<const Migration> all() {
+  static const std::array<Migration, 5> kAll{
+      accounts(), market_data(), forward_testing(), live_trading(), operations(),
+  };
+  return kAll;
+}
+
+}  // namespace polycopy::store::migrations

@@ -1,0 +1,25 @@
+#pragma once
+// Versioned schema migrations compiled into the binary. SQL here must run on SQLite and
+// PostgreSQL alike: TEXT / BIGINT / INTEGER columns, app-generated TEXT ids, BIGINT unix
+// milliseconds, INTEGER 0/1 booleans, BIGINT micro-unit money; no AUTOINCREMENT.
+#include <span>
+#include <string_view>
+
+namespace polycopy::store::migrations {
+
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+
+// All migrations, ordered by version (1, 2, 3, … without gaps).
+std::span<const Migration> all();
+
+Migration accounts();         // 0001
+Migration market_data();      // 0002
+Migration forward_testing();  // 0003
+Migration live_trading();     // 0004
+Migration operations();       // 0005
+
+}  // namespace polycopy::store::migrations

@@ -1,0 +1,59 @@
+#pragma once
+// The backend-neutral Store: every method is one transaction on one sql::Connection,
+// serialised by a mutex (the HTTP server calls from several threads). A backend only
+// provides the connection.
+#include <memory>
+#include <mutex>
+
+#include "core/clock.hpp"
+#include "store/sql/connection.hpp"
+#include "store/sql/transaction.hpp"
+#include "store/store.hpp"
+
+namespace polycopy::store::sql {
+
+class SqlStore final : public Store {
+ public:
+  // The clock stamps schema_migrations.applied_at.
+  explicit SqlStore(std::unique_ptr<Connection> connection,
+                    std::shared_ptr<const core::Clock> clock = nullptr);
+
+  Result<std::vector<MigrationInfo>> migrate() override;
+  Result<int> schema_version() override;
+  int latest_schema_version() const override;
+
+  Status insert_user(const User& user) override;
+  Result<std::optional<User>> find_user_by_name(const std::string& name) override;
+  Status insert_api_key(const ApiKey& key) override;
+  Result<std::optional<User>> find_user_by_api_key_hash(const std::string& key_hash) override;
+
+  Status insert_wallet(const Wallet& wallet) override;
+  Result<std::optional<Wallet>> get_wallet(const std::string& user_id,
+                                           const std::string& id) override;
+
+  Status insert_ft_strategy(const FtStrategy& strategy) override;
+  Result<std::vector<FtStrategy>> list_ft_strategies(const std::string& user_id) override;
+  Result<std::optional<FtStrategy>> get_ft_strategy(const std::string& user_id,
+                                                    const std::string& id) override;
+  Status update_ft_strategy(const FtStrategy& strategy) override;
+
+  Status insert_lt_strategy(const LtStrategy& strategy) override;
+  Result<std::vector<LtStrategy>> list_lt_strategies(const std::string& user_id) override;
+  Result<std::optional<LtStrategy>> get_lt_strategy(const std::string& user_id,
+                                                    const std::string& id) override;
+  Status update_lt_strategy(const LtStrategy& strategy) override;
+
+ private:
+  // One serialised transaction; the body returns a Result or Status.
+  template <class Body>
+  auto transact(TransactionMode mode, Body&& body) {
+    std::lock_guard lock(mutex_);
+    return in_transaction(*connection_, mode, std::forward<Body>(body));
+  }
+
+  std::mutex mutex_;
+  std::unique_ptr<Connection> connection_;
+  std::shared_ptr<const core::Clock> clock_;
+};
+
+}  // namespace polycopy::store::sql

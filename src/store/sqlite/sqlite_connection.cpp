@@ -1,0 +1,155 @@
+#include "store/sqlite/sqlite_connection.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "store/sql/query.hpp"
+#include "store/sqlite/sqlite_error.hpp"
+
+namespace polycopy::store::sqlite {
+namespace {
+
+using core::Error;
+using core::Result;
+using core::Status;
+
+class SqliteStatement final : public sql::Statement {
+ public:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
+  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  Status bind(int index, const sql::Value& value) override {
+    int rc = SQLITE_OK;
+    if (value.is_integer()) {
+      rc = sqlite3_bind_int64(statement_, index, value.integer());
+    } else if (value.is_text()) {
+      rc = sqlite3_bind_text(statement_, index, value.text().data(),
+                             static_cast<int>(value.text().size()), SQLITE_TRANSIENT);
+    } else {
+      rc = sqlite3_bind_null(statement_, index);
+    }
+    if (rc != SQLITE_OK) return sqlite_error(db_, rc, "bind parameter " + std::to_string(index));
+    return {};
+  }
+
+  Result<bool> step() override {
+    const int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return sqlite_error(db_, sqlite3_extended_errcode(db_), "statement failed");
+  }
+
+  int column_count() const override { return sqlite3_column_count(statement_); }
+
+  sql::Value column(int index) const override {
+    switch (sqlite3_column_type(statement_, index)) {
+      case SQLITE_NULL:
+        return {};
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(statement_, index));
+      default: {
+        // TEXT (and anything else, which the row reader then rejects as the wrong type).
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement_, index));
+        const int size = sqlite3_column_bytes(statement_, index);
+        return std::string(bytes != nullptr ? bytes : "", static_cast<std::size_t>(size));
+      }
+    }
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* statement_;
+};
+
+class SqliteConnection final : public sql::Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Result<std::unique_ptr<sql::Statement>> prepare(std::string_view sql) override {
+    sqlite3_stmt* statement = nullptr;
+    const int rc =
+        sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_finalize(statement);
+      return sqlite_error(db_, sqlite3_extended_errcode(db_), "prepare failed");
+    }
+    return std::unique_ptr<sql::Statement>(new SqliteStatement(db_, statement));
+  }
+
+  Status execute_script(std::string_view sql) override {
+    const std::string script(sql);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);  // sqlite3_errmsg keeps the same text
+    if (rc != SQLITE_OK) return sqlite_error(db_, sqlite3_extended_errcode(db_), "script failed");
+    return {};
+  }
+
+  Status begin(sql::TransactionMode mode) override {
+    return simple(mode == sql::TransactionMode::write ? "BEGIN IMMEDIATE" : "BEGIN",
+                  "begin transaction");
+  }
+  Status commit() override { return simple("COMMIT", "commit"); }
+  Status rollback() override {
+    if (sqlite3_get_autocommit(db_) != 0) return {};  // nothing open (SQLite may have rolled back)
+    return simple("ROLLBACK", "rollback");
+  }
+  std::int64_t changes() const override { return sqlite3_changes64(db_); }
+
+  Result<bool> table_exists(std::string_view table) override {
+    auto rows = sql::query(*this, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           {std::string(table)});
+    if (!rows) return rows.error();
+    return !rows->empty();
+  }
+
+ private:
+  Status simple(const char* statement, std::string_view context) {
+    const int rc = sqlite3_exec(db_, statement, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return sqlite_error(db_, sqlite3_extended_errcode(db_), context);
+    return {};
+  }
+
+  sqlite3* db_;
+};
+
+Error open_failed(const std::string& path, std::string_view reason) {
+  return Error{"db_open_failed", "cannot open database '" + path + "': " + std::string(reason)};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<sql::Connection>> open_sqlite_connection(const std::string& path,
+                                                                const SqliteOptions& options) {
+  sqlite3* db = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string reason = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return open_failed(path, reason);
+  }
+  auto connection = std::make_unique<SqliteConnection>(db);
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, static_cast<int>(options.busy_timeout.count()));
+  // The first statements touch the file: a directory or a non-database fails here.
+  // synchronous=NORMAL is durable across application crashes in WAL mode.
+  if (auto configured =
+          connection->execute_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+      !configured)
+    return open_failed(path, configured.error().message);
+  auto mode = sql::query(*connection, "PRAGMA journal_mode = WAL");
+  if (!mode) return open_failed(path, mode.error().message);
+  auto keys = sql::query(*connection, "PRAGMA foreign_keys");
+  if (!keys || keys->empty() || keys->front().front() != sql::Value(1))
+    return open_failed(path, "foreign keys cannot be enabled");
+  return std::unique_ptr<sql::Connection>(std::move(connection));
+}
+
+}  // namespace polycopy::store::sqlite

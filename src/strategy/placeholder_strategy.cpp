@@ -1,1 +1,0 @@
-// Removed once the strategy layer has its sources.

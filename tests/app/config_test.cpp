@@ -1,0 +1,146 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+namespace polycopy::app {
+namespace {
+
+Config load_ok(const std::string& text, const Environment& environment = {}) {
+  auto config = load_config_text(text, environment);
+  EXPECT_TRUE(config.ok()) << (config.ok() ? "" : config.error().message);
+  return config.ok() ? *config : Config{};
+}
+
+std::string load_error(const std::string& text, const Environment& environment = {}) {
+  auto config = load_config_text(text, environment);
+  EXPECT_FALSE(config.ok());
+  if (config.ok()) return {};
+  EXPECT_EQ(config.error().code, "invalid_config");
+  return config.error().message;
+}
+
+TEST(Config, DefaultsWithoutFile) {
+  const Config config = load_ok("");
+  EXPECT_EQ(config.database.path, "polycopy.db");
+  EXPECT_EQ(config.server.host, "127.0.0.1");
+  EXPECT_EQ(config.server.port, 8787);
+  EXPECT_EQ(config.server.max_body_bytes, 1 << 20);
+  EXPECT_EQ(config.log.level, "info");
+}
+
+TEST(Config, FileValuesApply) {
+  const Config config = load_ok(R"(
+[database]
+path = "/var/lib/polycopy/main.db"
+[server]
+listen = "0.0.0.0:9000"
+threads = 4
+[log]
+level = "debug"
+format = "json"
+[polymarket]
+clob_url = "http://127.0.0.1:9100"
+ws_url = "ws://127.0.0.1:9100/ws"
+)");
+  EXPECT_EQ(config.database.path, "/var/lib/polycopy/main.db");
+  EXPECT_EQ(config.server.host, "0.0.0.0");
+  EXPECT_EQ(config.server.port, 9000);
+  EXPECT_EQ(config.server.threads, 4);
+  EXPECT_EQ(config.log.level, "debug");
+  EXPECT_EQ(config.log.format, core::LogFormat::json);
+  EXPECT_EQ(config.polymarket.clob_url, "http://127.0.0.1:9100");
+  EXPECT_EQ(config.polymarket.ws_url, "ws://127.0.0.1:9100/ws");
+}
+
+TEST(Config, EnvironmentOverridesFile) {
+  const Config config = load_ok("[server]\nlisten = \"127.0.0.1:1000\"\nthreads = 3\n",
+                                {{"POLYCOPY_SERVER_LISTEN", "[::1]:2000"},
+                                 {"POLYCOPY_SERVER_THREADS", "8"},
+                                 {"POLYCOPY_DATABASE_PATH", "env.db"}});
+  EXPECT_EQ(config.server.host, "::1");
+  EXPECT_EQ(config.server.port, 2000);
+  EXPECT_EQ(config.server.threads, 8);
+  EXPECT_EQ(config.database.path, "env.db");
+}
+
+struct BadCase {
+  std::string toml;
+  Environment environment;
+  std::string expected_key;
+  std::string expected_reason;
+};
+
+class BadConfig : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(BadConfig, NamesTheKeyAndTheReason) {
+  const auto& param = GetParam();
+  const std::string message = load_error(param.toml, param.environment);
+  EXPECT_NE(message.find(param.expected_key + ": "), std::string::npos) << message;
+  EXPECT_NE(message.find(param.expected_reason), std::string::npos) << message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, BadConfig,
+    ::testing::Values(
+        BadCase{"[server]\nlisten = \"localhost\"\n", {}, "server.listen", "expected HOST:PORT"},
+        BadCase{"[server]\nlisten = \"h:99999\"\n", {}, "server.listen", "port 0..65535"},
+        BadCase{"[server]\nlisten = \":80\"\n", {}, "server.listen", "expected HOST:PORT"},
+        BadCase{
+            "[server]\nlisten = 8787\n", {}, "server.listen", "expected a string, got an integer"},
+        BadCase{"[server]\nthreads = 0\n", {}, "server.threads", "between 1 and 64"},
+        BadCase{"[server]\nthreads = \"two\"\n", {}, "server.threads", "expected an integer"},
+        BadCase{"[server]\nthreads = 2.5\n", {}, "server.threads", "got a float"},
+        BadCase{"[server]\nmax_body_bytes = 10\n", {}, "server.max_body_bytes", "between 1024"},
+        BadCase{"[server]\nport = 1\n", {}, "server.port", "unknown key"},
+        BadCase{"[sever]\nlisten = \"a:1\"\n", {}, "sever", "unknown section"},
+        BadCase{"server = 3\n", {}, "server", "expected a table"},
+        BadCase{"[log]\nlevel = \"loud\"\n", {}, "log.level", "unknown level 'loud'"},
+        BadCase{"[log]\nformat = \"xml\"\n", {}, "log.format", "unknown format 'xml'"},
+        BadCase{"[database]\npath = \"\"\n", {}, "database.path", "must not be empty"},
+        BadCase{"[polymarket]\nclob_url = \"ftp://x\"\n",
+                {},
+                "polymarket.clob_url",
+                "expected a URL starting with https:// or http://"},
+        BadCase{"[polymarket]\nws_url = \"https://x\"\n", {}, "polymarket.ws_url", "wss://"},
+        BadCase{"[server\n", {}, "<text>:1", "not valid TOML"},
+        BadCase{"",
+                {{"POLYCOPY_SERVER_THREADS", "2x"}},
+                "POLYCOPY_SERVER_THREADS",
+                "expected an integer, got '2x'"},
+        BadCase{"",
+                {{"POLYCOPY_SERVER_LISTEN", "nope"}},
+                "POLYCOPY_SERVER_LISTEN",
+                "expected HOST:PORT"},
+        BadCase{"", {{"POLYCOPY_SERVER_LISTN", "a:1"}}, "POLYCOPY_SERVER_LISTN", "unknown setting"},
+        BadCase{"", {{"POLYCOPY_LOG_LEVEL", ""}}, "POLYCOPY_LOG_LEVEL", "unknown level"}));
+
+TEST(Config, ReportsEveryProblemNotJustTheFirst) {
+  const std::string message =
+      load_error("[server]\nthreads = 0\nlisten = \"x\"\n[log]\nlevel = \"loud\"\n");
+  EXPECT_NE(message.find("server.threads"), std::string::npos);
+  EXPECT_NE(message.find("server.listen"), std::string::npos);
+  EXPECT_NE(message.find("log.level"), std::string::npos);
+}
+
+TEST(Config, UnrelatedEnvironmentIsIgnored) {
+  const Config config = load_ok("", {{"POLYCOPY_SHARED_DIR", "/x"}, {"POLYCOPY_TOKEN_FILE", "y"}});
+  EXPECT_EQ(config.database.path, "polycopy.db");
+}
+
+TEST(Config, ShownConfigurationLoadsBackIdentically) {
+  const Config config = load_ok("[server]\nlisten = \"[::1]:9\"\n[log]\nformat = \"human\"\n");
+  const Config again = load_ok(to_toml(config));
+  EXPECT_EQ(to_toml(again), to_toml(config));
+  EXPECT_EQ(again.server.host, "::1");
+  EXPECT_EQ(again.log.format, core::LogFormat::human);
+}
+
+TEST(Config, MissingFileIsAConfigError) {
+  auto config = load_config({std::string("/nonexistent/polycopy.toml"), {}});
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.error().code, "invalid_config");
+  EXPECT_NE(config.error().message.find("cannot read"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace polycopy::app
