@@ -102,7 +102,7 @@ INSTANTIATE_TEST_SUITE_P(
                 "polymarket.clob_url",
                 "expected a URL starting with https:// or http://"},
         BadCase{"[polymarket]\nws_url = \"https://x\"\n", {}, "polymarket.ws_url", "wss://"},
-        BadCase{"[server\n", {}, "<text>:1", "not valid TOML"},
+        BadCase{"[server\n", {}, "<text>:1:8", "not valid TOML"},
         BadCase{"",
                 {{"POLYCOPY_SERVER_THREADS", "2x"}},
                 "POLYCOPY_SERVER_THREADS",

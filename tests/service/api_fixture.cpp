@@ -13,7 +13,7 @@ void ApiFixture::SetUp() {
   clock_.set(core::from_unix_ms(1'795'635'000'000));  // 2026-11-25T19:30:00Z
   auto opened = store::open_sqlite_store((dir_ / "polycopy.db").string());
   ASSERT_TRUE(opened.ok()) << opened.error().to_string();
-  store_ = std::move(*opened);
+  store_ = std::move(opened).value();
   auto migrated = store_->migrate();
   ASSERT_TRUE(migrated.ok()) << migrated.error().to_string();
 

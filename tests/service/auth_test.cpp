@@ -26,7 +26,8 @@ TEST_F(Auth, BearerHeaderIdentifiesTheOwner) {
   ASSERT_TRUE(user.ok());
   EXPECT_EQ(user->id, bob_id_);
   EXPECT_TRUE(service::authenticate_bearer(*store_, "bearer  " + bob_key_ + " ").ok());
-  for (const std::string bad : {"", "Bearer", "Bearer ", "Token " + bob_key_, bob_key_,
+  for (const std::string& bad :
+       std::vector<std::string>{"", "Bearer", "Bearer ", "Token " + bob_key_, bob_key_,
                                 "Bearer " + bob_key_ + "0", "Bearer " + std::string(300, 'a')}) {
     auto refused = service::authenticate_bearer(*store_, bad);
     ASSERT_FALSE(refused.ok()) << bad;
@@ -38,7 +39,7 @@ TEST_F(Auth, UserNamesAreUniqueAndValidated) {
   auto duplicate = service::create_user(*store_, clock_, "alice");
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().code, "user_exists");
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string(), std::string(101, 'u'), std::string(" pad"), std::string("a\tb")}) {
     auto refused = service::create_user(*store_, clock_, bad);
     ASSERT_FALSE(refused.ok());
