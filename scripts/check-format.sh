@@ -2,8 +2,7 @@
 # Fails when any C++ file differs from .clang-format; `--fix` rewrites them instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files --cached --others --exclude-standard -- 'src/*.cpp' 'src/*.hpp' \
-  'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp')
+mapfile -t files < <(find src tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) | sort)
 if [[ ${1:-} == --fix ]]; then
   clang-format -i "${files[@]}"
   exit 0

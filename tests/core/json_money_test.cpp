@@ -1,6 +1,8 @@
 // JSON numbers and strings convert to micros exactly, through the shortest decimal form.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -17,6 +19,10 @@ struct JsonCase {
   const char* json_text;
   std::int64_t micros;
 };
+
+void PrintTo(const JsonCase& row, std::ostream* os) {
+  *os << row.json_text;
+}
 
 const JsonCase kExact[] = {
     {"0.1", 100'000},

@@ -1,6 +1,8 @@
 // format_micros gives the exact, shortest decimal, and it parses back to the same value.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -14,6 +16,10 @@ struct Formatted {
   std::int64_t micros;
   const char* text;
 };
+
+void PrintTo(const Formatted& row, std::ostream* os) {
+  *os << row.micros;
+}
 
 const Formatted kFormatted[] = {
     {0, "0"},

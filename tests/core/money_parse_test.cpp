@@ -1,6 +1,8 @@
 // Table of decimal strings: what parse_micros accepts exactly, and why it refuses the rest.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -17,6 +19,10 @@ struct Accepted {
   const char* text;
   std::int64_t micros;
 };
+
+void PrintTo(const Accepted& row, std::ostream* os) {
+  *os << "'" << row.text << "'";
+}
 
 const Accepted kAccepted[] = {
     {"0", 0},
@@ -74,6 +80,10 @@ struct Refused {
   const char* text;
   const char* code;
 };
+
+void PrintTo(const Refused& row, std::ostream* os) {
+  *os << "'" << row.text << "'";
+}
 
 const Refused kRefused[] = {
     {"", "invalid_decimal"},

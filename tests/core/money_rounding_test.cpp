@@ -1,6 +1,8 @@
 // Rounding tables: down = toward -inf, up = toward +inf, nearest = half away from zero.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cstdint>
 #include <limits>
 
@@ -15,6 +17,10 @@ struct ParseRounding {
   std::int64_t up;
   std::int64_t nearest;
 };
+
+void PrintTo(const ParseRounding& row, std::ostream* os) {
+  *os << row.text;
+}
 
 const ParseRounding kParseRounding[] = {
     {"0.0000001", 0, 1, 0},
@@ -60,6 +66,10 @@ struct Multiple {
   std::int64_t nearest;
 };
 
+void PrintTo(const Multiple& row, std::ostream* os) {
+  *os << row.micros << " to " << row.increment;
+}
+
 const Multiple kMultiples[] = {
     {0, 10'000, 0, 0, 0},
     {12'345, 10'000, 10'000, 20'000, 10'000},
@@ -94,6 +104,10 @@ struct MulDiv {
   std::int64_t up;
   std::int64_t nearest;
 };
+
+void PrintTo(const MulDiv& row, std::ostream* os) {
+  *os << row.a << " * " << row.b << " / " << row.divisor;
+}
 
 const MulDiv kMulDivs[] = {
     {10, 1, 4, 2, 3, 3},  // 2.5: tie

@@ -1,10 +1,11 @@
 // Budget windows in UTC and in zones with DST, including midnights that do not exist
 // (America/Havana, America/Santiago) or happen twice (America/Havana in November).
 // Transition instants were checked against the system tz database with zdump.
+#include <date/date.h>
 #include <gtest/gtest.h>
 
-#include <date/date.h>
 #include <chrono>
+#include <ostream>
 
 #include "core/time_window.hpp"
 
@@ -27,6 +28,10 @@ struct WindowCase {
   Timestamp start;
   Timestamp end;
 };
+
+void PrintTo(const WindowCase& c, std::ostream* os) {
+  *os << c.zone << " window " << static_cast<int>(c.window) << " at unix ms " << to_unix_ms(c.at);
+}
 
 class WindowTest : public ::testing::TestWithParam<WindowCase> {};
 
