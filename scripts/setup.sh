@@ -8,7 +8,7 @@ APT_PACKAGES=(
   libboost-dev libboost-system-dev libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   libpq-dev libsecp256k1-dev libcrypto++-dev libssl-dev libsodium-dev libspdlog-dev libfmt-dev
   libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev libgtest-dev libgmock-dev
-  libbenchmark-dev
+  libbenchmark-dev libsimdjson-dev
 )
 
 missing=()
@@ -18,19 +18,38 @@ for package in "${APT_PACKAGES[@]}"; do
   fi
 done
 
-if ((${#missing[@]} == 0)); then
+# Node.js runs the cross-check against Polymarket's official client (tools/crosscheck).
+if ! command -v node >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
+if ((${#missing[@]} > 0)); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: missing packages: ${missing[*]}" >&2
+    echo "setup: run as root (or install them with apt-get) and try again" >&2
+    exit 1
+  fi
+  echo "setup: installing ${#missing[@]} packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
   echo "setup: all ${#APT_PACKAGES[@]} packages present"
-  exit 0
 fi
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "setup: missing packages: ${missing[*]}" >&2
-  echo "setup: run as root (or install them with apt-get) and try again" >&2
-  exit 1
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  echo "setup: warning: Node.js $(node --version) found; the official client wants >= 20.10" >&2
 fi
 
-echo "setup: installing ${#missing[@]} packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# npm packages, pinned by package-lock.json; reinstalled only when the lock file changed.
+tools=$(cd "$(dirname "$0")/.." && pwd)/tools/crosscheck
+if [[ -f $tools/package-lock.json ]]; then
+  if [[ ! -f $tools/node_modules/.package-lock.json || $tools/package-lock.json -nt $tools/node_modules/.package-lock.json ]]; then
+    echo "setup: npm ci in tools/crosscheck"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+  else
+    echo "setup: tools/crosscheck npm packages present"
+  fi
+fi
 echo "setup: done"

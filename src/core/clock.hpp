@@ -8,8 +8,12 @@ namespace polycopy::core {
 
 using Timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
 
-inline std::int64_t to_unix_ms(Timestamp t) { return t.time_since_epoch().count(); }
-inline Timestamp from_unix_ms(std::int64_t ms) { return Timestamp{std::chrono::milliseconds{ms}}; }
+inline std::int64_t to_unix_ms(Timestamp t) {
+  return t.time_since_epoch().count();
+}
+inline Timestamp from_unix_ms(std::int64_t ms) {
+  return Timestamp{std::chrono::milliseconds{ms}};
+}
 
 class Clock {
  public:
@@ -20,7 +24,8 @@ class Clock {
 class SystemClock final : public Clock {
  public:
   Timestamp now() const override {
-    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now());
   }
 };
 

@@ -18,7 +18,8 @@ struct Error {
 class Failure : public std::runtime_error {
  public:
   explicit Failure(Error error) : std::runtime_error(error.to_string()), error_(std::move(error)) {}
-  Failure(std::string code, std::string message) : Failure(Error{std::move(code), std::move(message)}) {}
+  Failure(std::string code, std::string message)
+      : Failure(Error{std::move(code), std::move(message)}) {}
   const Error& error() const noexcept { return error_; }
 
  private:
@@ -29,8 +30,8 @@ class Failure : public std::runtime_error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-  Result(Error error) : data_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const noexcept { return data_.index() == 0; }
   explicit operator bool() const noexcept { return ok(); }

@@ -105,6 +105,11 @@ void HttpServer::wait() {
   for (auto& thread : impl_->threads)
     if (thread.joinable()) thread.join();
   impl_->threads.clear();
+  // No io thread runs now, so the acceptor can be closed here: new connections are refused.
+  if (impl_->started && impl_->acceptor) {
+    boost::system::error_code ignored;
+    impl_->acceptor->close(ignored);
+  }
 }
 
 core::Status HttpServer::run(bool stop_on_signals) {

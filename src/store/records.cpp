@@ -22,7 +22,8 @@ constexpr std::array<std::pair<OrderType, std::string_view>, 3> kOrderTypes{{
 }};
 
 template <class Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
+std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                         Enum value) {
   for (const auto& [candidate, name] : table)
     if (candidate == value) return name;
   return "unknown";
@@ -38,11 +39,15 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>,
 
 }  // namespace
 
-std::string_view to_string(SizingMode mode) { return name_of(kSizingModes, mode); }
+std::string_view to_string(SizingMode mode) {
+  return name_of(kSizingModes, mode);
+}
 std::optional<SizingMode> sizing_mode_from_string(std::string_view text) {
   return value_of(kSizingModes, text);
 }
-std::string_view to_string(OrderType type) { return name_of(kOrderTypes, type); }
+std::string_view to_string(OrderType type) {
+  return name_of(kOrderTypes, type);
+}
 std::optional<OrderType> order_type_from_string(std::string_view text) {
   return value_of(kOrderTypes, text);
 }

@@ -36,8 +36,8 @@ struct ApiKey {
 struct Wallet {
   std::string id;  // "wal_…"
   std::string user_id;
-  std::string address;          // signer, lower-case 0x + 40 hex
-  std::int64_t signature_type;  // 0 EOA, 1 Poly proxy, 2 Gnosis safe, 3 (V2) deposit wallet
+  std::string address;                // signer, lower-case 0x + 40 hex
+  std::int64_t signature_type;        // 0 EOA, 1 Poly proxy, 2 Gnosis safe, 3 (V2) deposit wallet
   std::optional<std::string> funder;  // maker address when it differs from the signer
   std::optional<std::string> encrypted_private_key;  // opaque blob (base64)
   Timestamp created_at;
@@ -101,7 +101,7 @@ struct RiskRules {
 
 struct LtStrategyParams {
   std::string name;
-  std::string ft_strategy_id;           // the paper twin whose evaluation it mirrors
+  std::string ft_strategy_id;            // the paper twin whose evaluation it mirrors
   std::optional<std::string> wallet_id;  // required before orders can be sent
   OrderType order_type = OrderType::gtc;
   std::int64_t order_expiry_seconds = 600;
