@@ -1,6 +1,7 @@
 #pragma once
 // What every command shares: the flags every command takes (--config, --db), the loaded
-// configuration, and the store opened on demand.
+// configuration, the store opened on demand, and a way to end with an exit code.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,23 @@ struct GlobalFlags {
   std::optional<std::string> db;           // --db PATH
 };
 
+// Ends the running command with this exit code; what went wrong was printed already.
+struct CommandExit {
+  int code;
+};
+
+// Prints "error: <code>: <message>" to stderr.
+void print_error(const core::Error& error);
+// Prints the error and ends the command.
+[[noreturn]] void fail(const core::Error& error, int exit_code = kExitFailure);
+
+// The value, or (on an error) prints it and ends the command.
+template <class T>
+T require(core::Result<T> result, int exit_code = kExitFailure) {
+  if (!result) fail(result.error(), exit_code);
+  return std::move(result).value();
+}
+
 class CommandContext {
  public:
   explicit CommandContext(Config config) : config_(std::move(config)) {}
@@ -27,9 +45,9 @@ class CommandContext {
   const Config& config() const { return config_; }
   Config& mutable_config() { return config_; }
 
-  // Opens the database and applies pending migrations (start-up always migrates). On failure
-  // prints the error and returns null.
-  store::Store* open_store();
+  // Opens the database and applies pending migrations (start-up always migrates); ends the
+  // command on failure.
+  store::Store& store();
 
  private:
   Config config_;
@@ -37,10 +55,10 @@ class CommandContext {
 };
 
 // Loads the configuration from the flags and the environment, applies --db, and sets up
-// logging. On a bad configuration prints every problem to stderr and returns nullopt.
-std::optional<CommandContext> make_context(const GlobalFlags& flags);
+// logging. On a bad configuration prints every problem and ends the command with exit 2.
+CommandContext load_context(const GlobalFlags& flags);
 
-// Prints "error: <code>: <message>" to stderr.
-void print_error(const core::Error& error);
+// A CLI11 callback that runs `body` and stores its exit code (0, or a CommandExit's).
+std::function<void()> command_callback(int& exit_code, std::function<void()> body);
 
 }  // namespace polycopy::app

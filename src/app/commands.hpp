@@ -1,6 +1,7 @@
 #pragma once
 // Registers every `polycopy` command on the CLI11 app. Each command's callback stores its
 // exit code in `exit_code`.
+#include <string>
 #include <string_view>
 
 namespace CLI {
@@ -10,10 +11,21 @@ class App;
 namespace polycopy::app {
 
 struct GlobalFlags;
+}  // namespace polycopy::app
+
+namespace polycopy::store {
+class Store;
+struct User;
+}  // namespace polycopy::store
+
+namespace polycopy::app {
 
 inline constexpr std::string_view kVersion = "0.1.0";
 
 void register_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+
+// The user with this name; ends the command with "user_not_found" otherwise.
+store::User require_user(store::Store& store, const std::string& name);
 
 // One registration function per command group (src/app/commands/*.cpp).
 void register_migrate_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);
@@ -24,5 +36,6 @@ void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_cod
 // `polycopy polymarket …`: venue protocol tools (parse, sign-order, l1-headers, l2-headers).
 void register_polymarket_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 void register_polymarket_parse_command(CLI::App& group, int& exit_code);
+void register_polymarket_sign_commands(CLI::App& group, int& exit_code);
 
 }  // namespace polycopy::app

@@ -15,28 +15,16 @@ void register_serve_command(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
   auto listen = std::make_shared<std::string>();
   command->add_option("--listen", *listen,
                       "address to listen on, HOST:PORT (default 127.0.0.1:8787)");
-  command->callback([&flags, &exit_code, listen] {
-    auto context = make_context(flags);
-    if (!context) {
-      exit_code = kExitUsage;
-      return;
+  command->callback(command_callback(exit_code, [&flags, listen] {
+    CommandContext context = load_context(flags);
+    auto& server_config = context.mutable_config().server;
+    if (std::string reason; !listen->empty() && !parse_listen_address(*listen, server_config.host,
+                                                                      server_config.port, reason)) {
+      fail({"invalid_config", "--listen: " + reason}, kExitUsage);
     }
-    auto& server_config = context->mutable_config().server;
-    if (!listen->empty()) {
-      std::string reason;
-      if (!parse_listen_address(*listen, server_config.host, server_config.port, reason)) {
-        print_error({"invalid_config", "--listen: " + reason});
-        exit_code = kExitUsage;
-        return;
-      }
-    }
-    store::Store* store = context->open_store();
-    if (store == nullptr) {
-      exit_code = kExitFailure;
-      return;
-    }
+    store::Store& store = context.store();
     core::SystemClock clock;
-    const service::Router router = service::make_api_router(*store, clock);
+    const service::Router router = service::make_api_router(store, clock);
     service::ServerOptions options;
     options.host = server_config.host;
     options.port = server_config.port;
@@ -44,21 +32,12 @@ void register_serve_command(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
     options.max_body_bytes = static_cast<std::size_t>(server_config.max_body_bytes);
     service::HttpServer server(
         options, [&router](const service::HttpRequest& request) { return router.handle(request); });
-    auto port = server.start();
-    if (!port) {
-      print_error(port.error());
-      exit_code = kExitFailure;
-      return;
-    }
-    spdlog::info("polycopy {} serving on {}:{} (database {})", kVersion, options.host, *port,
-                 context->config().database.path);
-    if (auto status = server.run(true); !status) {
-      print_error(status.error());
-      exit_code = kExitFailure;
-      return;
-    }
+    const auto port = require(server.start());
+    spdlog::info("polycopy {} serving on {}:{} (database {})", kVersion, options.host, port,
+                 context.config().database.path);
+    if (auto status = server.run(true); !status) fail(status.error());
     spdlog::info("stopped");
-  });
+  }));
 }
 
 }  // namespace polycopy::app

@@ -30,40 +30,22 @@ std::optional<service::StrategyKind> kind_of(const StrategyFlags& flags) {
 
 // Loads context and store, resolves --user, runs the action and prints its JSON.
 void run_strategy_action(
-    const GlobalFlags& global, const StrategyFlags& flags, int& exit_code,
+    const GlobalFlags& global, const StrategyFlags& flags,
     const std::function<service::ServiceResult(service::StrategyService&, service::StrategyKind,
                                                const std::string& user_id)>& action) {
-  auto context = make_context(global);
-  if (!context) {
-    exit_code = kExitUsage;
-    return;
-  }
+  CommandContext context = load_context(global);
   const auto kind = kind_of(flags);
   if (!kind) {
-    print_error({"invalid_argument", "strategy type must be ft or lt (or an id ft_…/lt_…)"});
-    exit_code = kExitUsage;
-    return;
+    fail({"invalid_argument", "strategy type must be ft or lt (or an id ft_…/lt_…)"}, kExitUsage);
   }
-  store::Store* store = context->open_store();
-  if (store == nullptr) {
-    exit_code = kExitFailure;
-    return;
-  }
-  auto user = store->find_user_by_name(flags.user);
-  if (!user || !*user) {
-    print_error(user ? core::Error{"user_not_found", "no user named '" + flags.user + "'"}
-                     : user.error());
-    exit_code = kExitFailure;
-    return;
-  }
+  store::Store& store = context.store();
+  const auto user = require_user(store, flags.user);
   core::SystemClock clock;
-  service::StrategyService service(*store, clock);
-  const auto result = action(service, *kind, (*user)->id);
+  service::StrategyService service(store, clock);
+  const auto result = action(service, *kind, user.id);
   if (result.status >= 400) {
     const auto& error = result.body.at("error");
-    print_error({error.value("code", "error"), error.value("message", "")});
-    exit_code = kExitFailure;
-    return;
+    fail({error.value("code", "error"), error.value("message", "")});
   }
   std::cout << result.body.dump(2) << "\n";
 }
@@ -96,38 +78,31 @@ void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_cod
 
   auto* list = group->add_subcommand("list", "list the user's strategies");
   list->add_option("--type", strategy->type, "ft or lt")->check(CLI::IsMember({"ft", "lt"}));
-  list->callback([&flags, &exit_code, strategy] {
-    run_strategy_action(
-        flags, *strategy, exit_code,
-        [](auto& service, auto kind, const auto& user) { return service.list(kind, user); });
-  });
+  list->callback(command_callback(exit_code, [&flags, strategy] {
+    run_strategy_action(flags, *strategy, [](auto& service, auto kind, const auto& user) {
+      return service.list(kind, user);
+    });
+  }));
 
   auto* create = group->add_subcommand("create", "create a strategy from JSON (as the API takes)");
   create->add_option("--type", strategy->type, "ft or lt")->check(CLI::IsMember({"ft", "lt"}));
   create->add_option("--json", strategy->json, "the strategy as a JSON object");
   create->add_option("--file", strategy->file, "a file holding the JSON object, - for stdin");
-  create->callback([&flags, &exit_code, strategy] {
-    auto body = read_body(*strategy);
-    if (!body) {
-      print_error(body.error());
-      exit_code = kExitUsage;
-      return;
-    }
-    run_strategy_action(flags, *strategy, exit_code,
-                        [&body](auto& service, auto kind, const auto& user) {
-                          return service.create(kind, user, *body);
-                        });
-  });
+  create->callback(command_callback(exit_code, [&flags, strategy] {
+    const auto body = require(read_body(*strategy), kExitUsage);
+    run_strategy_action(flags, *strategy, [&body](auto& service, auto kind, const auto& user) {
+      return service.create(kind, user, body);
+    });
+  }));
 
   const auto add_id_command = [&](const char* name, const char* help, auto method) {
     auto* command = group->add_subcommand(name, help);
     command->add_option("id", strategy->id, "the strategy id (ft_… or lt_…)")->required();
-    command->callback([&flags, &exit_code, strategy, method] {
-      run_strategy_action(flags, *strategy, exit_code,
-                          [&](auto& service, auto kind, const auto& user) {
-                            return (service.*method)(kind, user, strategy->id);
-                          });
-    });
+    command->callback(command_callback(exit_code, [&flags, strategy, method] {
+      run_strategy_action(flags, *strategy, [&](auto& service, auto kind, const auto& user) {
+        return (service.*method)(kind, user, strategy->id);
+      });
+    }));
   };
   add_id_command("show", "show one strategy", &service::StrategyService::show);
   add_id_command("pause", "pause a strategy", &service::StrategyService::pause);

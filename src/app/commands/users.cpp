@@ -9,11 +9,20 @@
 namespace polycopy::app {
 namespace {
 
-void print_key(const service::CreatedApiKey& key) {
+void create_and_print_key(store::Store& store, const std::string& user_id,
+                          const std::string& label) {
+  core::SystemClock clock;
+  const auto key = require(service::create_api_key(store, clock, user_id, label));
   std::cout << "api key (shown once, store it now): " << key.plaintext << "\n";
 }
 
 }  // namespace
+
+store::User require_user(store::Store& store, const std::string& name) {
+  auto user = require(store.find_user_by_name(name));
+  if (!user) fail({"user_not_found", "no user named '" + name + "'"});
+  return *user;
+}
 
 void register_user_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
   auto* user = cli.add_subcommand("user", "manage users");
@@ -21,33 +30,14 @@ void register_user_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
   auto* create = user->add_subcommand("create", "create a user and print its first API key");
   auto name = std::make_shared<std::string>();
   create->add_option("name", *name, "the user's name")->required();
-  create->callback([&flags, &exit_code, name] {
-    auto context = make_context(flags);
-    if (!context) {
-      exit_code = kExitUsage;
-      return;
-    }
-    store::Store* store = context->open_store();
-    if (store == nullptr) {
-      exit_code = kExitFailure;
-      return;
-    }
+  create->callback(command_callback(exit_code, [&flags, name] {
+    CommandContext context = load_context(flags);
+    store::Store& store = context.store();
     core::SystemClock clock;
-    auto created = service::create_user(*store, clock, *name);
-    if (!created) {
-      print_error(created.error());
-      exit_code = kExitFailure;
-      return;
-    }
-    auto key = service::create_api_key(*store, clock, created->id, "initial");
-    if (!key) {
-      print_error(key.error());
-      exit_code = kExitFailure;
-      return;
-    }
-    std::cout << "user " << created->name << " (" << created->id << ")\n";
-    print_key(*key);
-  });
+    const auto created = require(service::create_user(store, clock, *name));
+    std::cout << "user " << created.name << " (" << created.id << ")\n";
+    create_and_print_key(store, created.id, "initial");
+  }));
 
   auto* apikey = cli.add_subcommand("apikey", "manage API keys");
   apikey->require_subcommand(1);
@@ -56,37 +46,11 @@ void register_user_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
   auto label = std::make_shared<std::string>("cli");
   key_create->add_option("--user", *key_user, "the user's name")->required();
   key_create->add_option("--label", *label, "a label to recognise the key by");
-  key_create->callback([&flags, &exit_code, key_user, label] {
-    auto context = make_context(flags);
-    if (!context) {
-      exit_code = kExitUsage;
-      return;
-    }
-    store::Store* store = context->open_store();
-    if (store == nullptr) {
-      exit_code = kExitFailure;
-      return;
-    }
-    auto found = store->find_user_by_name(*key_user);
-    if (!found) {
-      print_error(found.error());
-      exit_code = kExitFailure;
-      return;
-    }
-    if (!*found) {
-      print_error({"user_not_found", "no user named '" + *key_user + "'"});
-      exit_code = kExitFailure;
-      return;
-    }
-    core::SystemClock clock;
-    auto key = service::create_api_key(*store, clock, (*found)->id, *label);
-    if (!key) {
-      print_error(key.error());
-      exit_code = kExitFailure;
-      return;
-    }
-    print_key(*key);
-  });
+  key_create->callback(command_callback(exit_code, [&flags, key_user, label] {
+    CommandContext context = load_context(flags);
+    store::Store& store = context.store();
+    create_and_print_key(store, require_user(store, *key_user).id, *label);
+  }));
 }
 
 }  // namespace polycopy::app

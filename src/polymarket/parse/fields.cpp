@@ -12,7 +12,9 @@ namespace {
 // Seconds below 10^11 (year 5138) and milliseconds at or above it (after 1973-03-03).
 constexpr std::int64_t kSecondsMillisSplit = 100'000'000'000;
 
-bool is_empty_string(const JsonNode& n) { return n.is_string() && n.text.empty(); }
+bool is_empty_string(const JsonNode& n) {
+  return n.is_string() && n.text.empty();
+}
 
 std::optional<std::int64_t> to_int64(std::string_view text) {
   std::int64_t value = 0;
@@ -36,7 +38,9 @@ std::int64_t micros_from_text(std::string_view text, Precision precision, const 
 
 }  // namespace
 
-const char* to_string(TradeSide side) { return side == TradeSide::buy ? "BUY" : "SELL"; }
+const char* to_string(TradeSide side) {
+  return side == TradeSide::buy ? "BUY" : "SELL";
+}
 
 void fail(std::string code, const std::string& path, const std::string& what) {
   throw core::Failure(std::move(code), path.empty() ? what : path + ": " + what);
@@ -114,7 +118,9 @@ std::optional<std::string> Fields::opt_str(Keys keys) const {
   return str(keys);
 }
 
-std::string Fields::id(Keys keys) const { return scalar_text(require(keys), keys); }
+std::string Fields::id(Keys keys) const {
+  return scalar_text(require(keys), keys);
+}
 
 std::optional<std::string> Fields::opt_id(Keys keys) const {
   const JsonNode* n = find(keys);
@@ -152,7 +158,7 @@ std::optional<chain::Bytes32> Fields::opt_bytes32(Keys keys) const {
   if (!n || is_empty_string(*n)) return std::nullopt;
   const std::string text = str(keys);
   auto r = text.size() == 66 && text[1] == 'x' ? chain::parse_bytes32(text)
-                                                : core::Result<chain::Bytes32>(core::Error{});
+                                               : core::Result<chain::Bytes32>(core::Error{});
   if (!r) fail("invalid_bytes32", path_of(keys), "expected 0x and 64 hex digits");
   return *r;
 }

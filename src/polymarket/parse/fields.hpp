@@ -58,8 +58,8 @@ class Fields {
   chain::Address address(Keys keys) const;
   std::optional<chain::Address> opt_address(Keys keys) const;  // "" -> nullopt
 
-  TradeSide side(Keys keys) const;                           // "invalid_side"
-  std::optional<TradeSide> opt_side(Keys keys) const;        // "" -> nullopt
+  TradeSide side(Keys keys) const;                     // "invalid_side"
+  std::optional<TradeSide> opt_side(Keys keys) const;  // "" -> nullopt
 
   core::Price price(Keys keys, Precision precision) const;
   std::optional<core::Price> opt_price(Keys keys, Precision precision) const;  // "" -> nullopt
@@ -68,7 +68,7 @@ class Fields {
   core::Usd usd(Keys keys, Precision precision) const;  // may be negative (PnL)
   std::optional<core::Usd> opt_usd(Keys keys, Precision precision) const;
   std::optional<Amount> opt_amount(Keys keys, Precision precision) const;  // "" -> nullopt
-  std::optional<core::Ratio> opt_ratio(Keys keys) const;                    // rounded
+  std::optional<core::Ratio> opt_ratio(Keys keys) const;                   // rounded
 
   // Integers from a number or a numeric string. "invalid_integer".
   std::int64_t integer(Keys keys) const;

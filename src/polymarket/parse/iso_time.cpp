@@ -13,7 +13,9 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-bool is_leap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(std::int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 class Cursor {
  public:
@@ -49,14 +51,13 @@ class Cursor {
 std::optional<std::int64_t> parse_iso_seconds(std::string_view text) {
   Cursor c(text);
   int year = 0, month = 0, day = 0;
-  if (!c.digits(4, year) || !c.eat('-') || !c.digits(2, month) || !c.eat('-') ||
-      !c.digits(2, day))
+  if (!c.digits(4, year) || !c.eat('-') || !c.digits(2, month) || !c.eat('-') || !c.digits(2, day))
     return std::nullopt;
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12 || day < 1) return std::nullopt;
   if (day > kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0)) return std::nullopt;
-  std::int64_t seconds = days_from_civil(year, static_cast<unsigned>(month),
-                                         static_cast<unsigned>(day)) * 86400;
+  std::int64_t seconds =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
   if (c.done()) return seconds;
   if (!c.eat('T') && !c.eat(' ')) return std::nullopt;
   int hour = 0, minute = 0, second = 0;

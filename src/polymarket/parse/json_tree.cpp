@@ -16,12 +16,22 @@ struct BuildError {
 };
 
 std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
 
 bool build(od::value value, JsonNode& out, int depth, BuildError& err);
+
+// value::raw_json_token cannot fail; document::raw_json_token can.
+simdjson::error_code raw_token(od::value& value, std::string_view& out) {
+  out = value.raw_json_token();
+  return simdjson::SUCCESS;
+}
+simdjson::error_code raw_token(od::document& doc, std::string_view& out) {
+  return doc.raw_json_token().get(out);
+}
 
 template <class V>
 bool build_scalar(V& value, od::json_type type, JsonNode& out, BuildError& err) {
@@ -35,7 +45,7 @@ bool build_scalar(V& value, od::json_type type, JsonNode& out, BuildError& err) 
     }
     case od::json_type::number: {
       std::string_view raw;
-      if ((err.code = value.raw_json_token().get(raw))) return false;
+      if ((err.code = raw_token(value, raw))) return false;
       raw = trim_right(raw);
       if (!is_json_number(raw)) {
         err.bad_number = true;

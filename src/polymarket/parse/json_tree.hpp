@@ -15,8 +15,8 @@ struct JsonNode {
 
   Type type = Type::null;
   bool boolean = false;
-  std::string text;                                        // string value or number token
-  std::vector<JsonNode> items;                             // array elements
+  std::string text;                                       // string value or number token
+  std::vector<JsonNode> items;                            // array elements
   std::vector<std::pair<std::string, JsonNode>> members;  // object members, in order
 
   bool is_null() const { return type == Type::null; }

@@ -65,8 +65,7 @@ struct GammaMarket {
   std::optional<core::Shares> min_order_size;
   std::optional<std::int64_t> maker_base_fee_bps, taker_base_fee_bps;
   std::optional<core::Usd> volume, liquidity;
-  std::optional<std::int64_t> start_date_s, end_date_s, created_at_s, updated_at_s,
-      closed_time_s;
+  std::optional<std::int64_t> start_date_s, end_date_s, created_at_s, updated_at_s, closed_time_s;
   std::optional<std::string> uma_resolution_status, fee_type;
   Resolution resolution;
 };
@@ -122,8 +121,7 @@ struct DataPosition {
   std::optional<core::Shares> total_bought;
   std::optional<core::Ratio> percent_pnl, percent_realized_pnl;  // in percent, as sent
   std::optional<bool> redeemable, mergeable, negative_risk;
-  std::optional<std::string> status, title, slug, event_id, event_slug, outcome,
-      opposite_outcome;
+  std::optional<std::string> status, title, slug, event_id, event_slug, outcome, opposite_outcome;
   std::optional<std::int64_t> outcome_index, end_date_s, first_entry_at_s, last_event_at_s;
   std::optional<TokenId> opposite_token_id;
 };
@@ -227,8 +225,7 @@ struct ClobTrade {
   TradeSide side = TradeSide::buy;
   core::Shares size;
   core::Price price;
-  std::optional<std::int64_t> fee_rate_bps, bucket_index, match_time_s, last_update_s,
-      timestamp_ms;
+  std::optional<std::int64_t> fee_rate_bps, bucket_index, match_time_s, last_update_s, timestamp_ms;
   std::string status;  // MATCHED, MINED, CONFIRMED, RETRYING, FAILED
   std::optional<std::string> outcome, owner, trade_owner, trader_side, err_msg;
   std::optional<Address> maker_address;
@@ -254,7 +251,7 @@ struct WsMarketEvent {
   std::optional<Bytes32> condition_id;
   std::optional<TokenId> token_id;
   std::optional<std::int64_t> timestamp_ms;
-  std::vector<PriceChange> changes;                  // price_change
+  std::vector<PriceChange> changes;  // price_change
   std::optional<core::Price> price, best_bid, best_ask, spread, old_tick_size, new_tick_size;
   std::optional<core::Shares> size;
   std::optional<TradeSide> side;
