@@ -11,6 +11,8 @@ case "$flavour" in
   *) echo "build.sh: unknown flavour '$flavour' (normal|asan)" >&2; exit 2 ;;
 esac
 
+# ccache: relative paths and no cwd in the hash, so a fresh clone elsewhere hits the cache.
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
 ninja -C "$dir" -j "${POLYCOPY_BUILD_JOBS:-2}"

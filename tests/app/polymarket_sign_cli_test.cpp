@@ -38,13 +38,16 @@ void expect_refusal(const std::string& input, const std::string& code) {
 }
 
 TEST(PolymarketSignCli, SignsTheDocExamplesOnOneLine) {
-  for (const auto& example : examples()["orders"]) {
+  const auto doc = examples();  // the loop must not range over a temporary's member
+  ASSERT_EQ(doc["orders"].size(), 3u);
+  for (const auto& example : doc["orders"]) {
     SCOPED_TRACE(example["id"].get<std::string>());
     const auto r = test::run_polycopy({"polymarket", "sign-order"}, {}, example["input"].dump());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
     std::string expected = example["expected_body"];
-    if (example["input"]["protocol_version"] == 1) expected.insert(expected.size() - 1, ",\"postOnly\":false");
+    if (example["input"]["protocol_version"] == 1)
+      expected.insert(expected.size() - 1, ",\"postOnly\":false");
     EXPECT_EQ(r.out, expected + "\n");
   }
 }

@@ -18,12 +18,14 @@ TEST(AuthCrosscheck, L1AndL2HeadersAreIdenticalToTheOfficialClient) {
   for (const auto& c : cases) {
     const std::string kind = c["kind"];
     if (kind != "l1" && kind != "l2") continue;
-    const auto result = kind == "l1" ? l1_headers_json(c["input"].dump()) : l2_headers_json(c["input"].dump());
+    const auto result =
+        kind == "l1" ? l1_headers_json(c["input"].dump()) : l2_headers_json(c["input"].dump());
     const std::string got = result ? *result : "error " + result.error().to_string();
     if (result && got == c["expected"].dump()) {
       ++(kind == "l1" ? l1 : l2);
     } else if (failures++ < 3) {
-      ADD_FAILURE() << kind << " headers differ from the official client:" << test::describe_case(c, got);
+      ADD_FAILURE() << kind
+                    << " headers differ from the official client:" << test::describe_case(c, got);
     }
   }
   EXPECT_EQ(failures, 0);

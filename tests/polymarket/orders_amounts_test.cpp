@@ -59,19 +59,24 @@ TEST(ClientAmounts, MarketOrdersRoundThePriceDown) {
 }
 
 TEST(ClientAmounts, RefusesWhatTheClientRefuses) {
-  EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.005", "10", TickSize::t0_01), "price_out_of_range");
-  EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.995", "10", TickSize::t0_01), "price_out_of_range");
+  EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.005", "10", TickSize::t0_01),
+            "price_out_of_range");
+  EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.995", "10", TickSize::t0_01),
+            "price_out_of_range");
   EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "1", "10", TickSize::t0_01), "price_out_of_range");
-  EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "-0.25", "10", TickSize::t0_01), "price_out_of_range");
+  EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "-0.25", "10", TickSize::t0_01),
+            "price_out_of_range");
   EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.01", "10", TickSize::t0_01), "accepted");
   EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.99", "10", TickSize::t0_01), "accepted");
-  EXPECT_EQ(refusal(OrderKind::market, Side::buy, "0", "10", TickSize::t0_01), "market_price_required");
+  EXPECT_EQ(refusal(OrderKind::market, Side::buy, "0", "10", TickSize::t0_01),
+            "market_price_required");
   // 1e-7 shares print as "1e-7": the client's parseUnits throws on it.
   EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.5", "1e-7", TickSize::t0_01),
             "amount_not_representable");
   EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.5", "-5", TickSize::t0_01), "invalid_amount");
   EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.5", "abc", TickSize::t0_01), "invalid_number");
-  EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.5", "1e15", TickSize::t0_01), "amount_out_of_range");
+  EXPECT_EQ(refusal(OrderKind::limit, Side::buy, "0.5", "1e15", TickSize::t0_01),
+            "amount_out_of_range");
 }
 
 TEST(ClientAmounts, PriceRefusalCarriesTheClientsMessage) {

@@ -23,7 +23,8 @@ std::vector<nlohmann::ordered_json> generate_crosscheck_cases(const std::string&
     throw std::runtime_error("tools/crosscheck/node_modules is missing: run `cd " + dir +
                              " && npm ci` (the set-up script does this)");
   }
-  const std::string command = "cd '" + dir + "' && node gen-cases.mjs " + arguments + " 2>/dev/null";
+  const std::string command =
+      "cd '" + dir + "' && node gen-cases.mjs " + arguments + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("cannot start: " + command);
   std::string output;
@@ -41,7 +42,8 @@ std::vector<nlohmann::ordered_json> generate_crosscheck_cases(const std::string&
   while (start < output.size()) {
     auto end = output.find('\n', start);
     if (end == std::string::npos) end = output.size();
-    if (end > start) cases.push_back(nlohmann::ordered_json::parse(output.substr(start, end - start)));
+    if (end > start)
+      cases.push_back(nlohmann::ordered_json::parse(output.substr(start, end - start)));
     start = end + 1;
   }
   if (cases.empty()) throw std::runtime_error("the generator printed no cases: " + command);
@@ -49,11 +51,11 @@ std::vector<nlohmann::ordered_json> generate_crosscheck_cases(const std::string&
 }
 
 std::string describe_case(const nlohmann::ordered_json& test_case, const std::string& got) {
-  std::string expected = test_case.contains("expected")
-                             ? (test_case["expected"].is_string()
-                                    ? test_case["expected"].get<std::string>()
-                                    : test_case["expected"].dump())
-                             : "refusal: " + test_case.value("error", std::string());
+  std::string expected =
+      test_case.contains("expected")
+          ? (test_case["expected"].is_string() ? test_case["expected"].get<std::string>()
+                                               : test_case["expected"].dump())
+          : "refusal: " + test_case.value("error", std::string());
   return "\n  input:    " + test_case["input"].dump() + "\n  expected: " + expected +
          "\n  got:      " + got;
 }

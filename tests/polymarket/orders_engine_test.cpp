@@ -11,9 +11,9 @@ namespace {
 constexpr std::uint64_t kNow = 1765000000;
 
 const chain::PrivateKey& key() {
-  static const auto k = chain::PrivateKey::parse(
-                            "0x00000000000000000000000000000000000000000000000000000000000000a1")
-                            .value();
+  static const auto k =
+      chain::PrivateKey::parse("0x00000000000000000000000000000000000000000000000000000000000000a1")
+          .value();
   return k;
 }
 
@@ -43,9 +43,10 @@ TEST(EngineOrder, SignsTheDocExampleLikeTheClient) {
   ASSERT_TRUE(built) << built.error().to_string();
   EXPECT_EQ(built->order.maker_amount, 5250000);
   EXPECT_EQ(built->order.taker_amount, 12500000);
-  EXPECT_EQ(built->signature,
-            "0x6ad758e5a7e8def75afd2396ab3d0ed31730df2ed937f97c0cf52c1da52d7af86dd53ddc245ce199ae1bb1"
-            "7b3c8439f14692701451d21efc09d43419822bc0691c");
+  EXPECT_EQ(
+      built->signature,
+      "0x6ad758e5a7e8def75afd2396ab3d0ed31730df2ed937f97c0cf52c1da52d7af86dd53ddc245ce199ae1bb1"
+      "7b3c8439f14692701451d21efc09d43419822bc0691c");
 }
 
 TEST(EngineOrder, RefusesPricesOffTheTickOrOutOfRange) {
@@ -60,6 +61,13 @@ TEST(EngineOrder, RefusesPricesOffTheTickOrOutOfRange) {
   EXPECT_EQ(code(r), "price_out_of_range");
   r.price = core::Price::parse("1").value();
   EXPECT_EQ(code(r), "price_out_of_range");
+  r.price = core::Price::parse("0").value();
+  EXPECT_EQ(code(r), "price_out_of_range");
+  r.kind = OrderKind::market;  // a market BUY sizes by USD / price: must not divide by 0
+  r.order_type = OrderType::fok;
+  r.amount = core::Usd::parse("10").value();
+  EXPECT_EQ(code(r), "price_out_of_range");
+  r = limit_buy();
   r.price = core::Price::parse("0.99").value();
   EXPECT_EQ(code(r), "ok");
   r.price = core::Price::parse("0.01").value();

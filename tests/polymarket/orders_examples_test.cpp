@@ -40,9 +40,9 @@ TEST(OrderExamples, BodiesMatchTheOfficialClients) {
 TEST(OrderExamples, OrderHashIsTheDocumentedOrderId) {
   // The hash (the orderID the CLOB answers with) is not in the body: rebuild the first
   // V2 and the V1 example through build_client_order.
-  const auto key = chain::PrivateKey::parse(
-                       "0x00000000000000000000000000000000000000000000000000000000000000a1")
-                       .value();
+  const auto key =
+      chain::PrivateKey::parse("0x00000000000000000000000000000000000000000000000000000000000000a1")
+          .value();
   ClientOrderRequest r;
   r.token_id = chain::Uint256::parse_decimal(
                    "34549038436775387767555351401981287096280193432851657723404876503687402605441")
@@ -58,9 +58,10 @@ TEST(OrderExamples, OrderHashIsTheDocumentedOrderId) {
 
   ClientOrderRequest v1;
   v1.version = ProtocolVersion::v1;
-  v1.token_id = chain::Uint256::parse_decimal(
-                    "106853212325739234269605042620856745942429109258639927166403506431703417105118")
-                    .value();
+  v1.token_id =
+      chain::Uint256::parse_decimal(
+          "106853212325739234269605042620856745942429109258639927166403506431703417105118")
+          .value();
   v1.price = "0.3";
   v1.size = "10";
   v1.tick = TickSize::t0_1;

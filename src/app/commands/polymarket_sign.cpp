@@ -18,7 +18,8 @@ namespace {
 using Handler = std::function<core::Result<std::string>(std::string_view)>;
 
 int run_stdin_command(const Handler& handler) {
-  const std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  const std::string input{std::istreambuf_iterator<char>(std::cin),
+                          std::istreambuf_iterator<char>()};
   const auto result = handler(input);
   if (!result) {
     nlohmann::ordered_json error;
@@ -34,9 +35,8 @@ int run_stdin_command(const Handler& handler) {
 void add(CLI::App& group, const char* name, const char* description, Handler handler,
          int& exit_code) {
   auto* command = group.add_subcommand(name, description);
-  command->callback([handler = std::move(handler), &exit_code] {
-    exit_code = run_stdin_command(handler);
-  });
+  command->callback(
+      [handler = std::move(handler), &exit_code] { exit_code = run_stdin_command(handler); });
 }
 
 }  // namespace

@@ -18,9 +18,9 @@ struct ApiCredentials {
 
 struct L2Request {
   std::uint64_t timestamp_s = 0;
-  std::string_view method;                // "GET", "POST", "DELETE"
-  std::string_view path;                  // without the query string
-  std::optional<std::string_view> body;   // exact bytes sent; nullopt: none
+  std::string_view method;               // "GET", "POST", "DELETE"
+  std::string_view path;                 // without the query string
+  std::optional<std::string_view> body;  // exact bytes sent; nullopt: none
 };
 
 struct L2Headers {

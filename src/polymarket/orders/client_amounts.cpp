@@ -50,7 +50,8 @@ double fix_amount(double x, int amount_decimals) {
 core::Result<double> js_parse(std::string_view text, const char* what) {
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size() || !std::isfinite(value)) {
+  if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size() ||
+      !std::isfinite(value)) {
     return core::Error{"invalid_number", std::string(what) + " is not a finite decimal number"};
   }
   return value;
@@ -73,12 +74,14 @@ core::Result<std::int64_t> parse_units6(double x) {
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   std::int64_t micros = 0;
   for (char c : integer + fraction) {
-    if (__builtin_mul_overflow(micros, 10, &micros) || __builtin_add_overflow(micros, c - '0', &micros)) {
+    if (__builtin_mul_overflow(micros, 10, &micros) ||
+        __builtin_add_overflow(micros, c - '0', &micros)) {
       return core::Error{"amount_out_of_range", "amount " + text + " is too large"};
     }
   }
   if (round_up_last) {
-    if (micros == kMax) return core::Error{"amount_out_of_range", "amount " + text + " is too large"};
+    if (micros == kMax)
+      return core::Error{"amount_out_of_range", "amount " + text + " is too large"};
     ++micros;
   }
   return micros;

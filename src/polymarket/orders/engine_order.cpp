@@ -12,7 +12,8 @@ core::Status check_price(const EngineOrderRequest& r, const MarketRules& rules) 
   const std::int64_t p = r.price.micros();
   if (p < tick || p > core::kMicrosPerUnit - tick) {
     return core::Error{"price_out_of_range", "price " + r.price.to_string() + " is outside [" +
-                                                 tick_price(rules.tick).to_string() + ", 1 - tick]"};
+                                                 tick_price(rules.tick).to_string() +
+                                                 ", 1 - tick]"};
   }
   if (p % tick != 0) {
     return core::Error{"price_not_on_tick", "price " + r.price.to_string() +
@@ -67,7 +68,8 @@ core::Status check_wallet(const EngineOrderRequest& r, const chain::PrivateKey& 
       return core::Error{"funder_mismatch", "an EOA order is funded by the signing key itself"};
     }
   } else if (!r.funder) {
-    return core::Error{"funder_required", "signature types 1-3 need the funder (proxy/safe/wallet)"};
+    return core::Error{"funder_required",
+                       "signature types 1-3 need the funder (proxy/safe/wallet)"};
   }
   if (r.salt > kMaxSalt) return core::Error{"invalid_salt", "salt must be below 2^53"};
   return {};
@@ -91,10 +93,11 @@ core::Result<SignedOrder> build_engine_order(const EngineOrderRequest& r, const 
     return core::Error{"invalid_tick_size", "tick " + std::string(to_string(rules.tick)) +
                                                 " is not supported by protocol V1"};
   }
-  for (auto status : {check_price(r, rules), check_size(r, rules), check_type(r, now_s),
-                      check_wallet(r, key)}) {
-    if (!status) return status.error();
-  }
+  // In order, and lazily: check_size divides by the price check_price has vetted.
+  if (auto s = check_price(r, rules); !s) return s.error();
+  if (auto s = check_size(r, rules); !s) return s.error();
+  if (auto s = check_type(r, now_s); !s) return s.error();
+  if (auto s = check_wallet(r, key); !s) return s.error();
   ClientOrderRequest c;
   c.version = r.version;
   c.chain_id = r.chain_id;
@@ -102,7 +105,7 @@ core::Result<SignedOrder> build_engine_order(const EngineOrderRequest& r, const 
   c.token_id = r.token_id;
   c.price = r.price.to_string();
   c.size = (r.kind == OrderKind::market && r.side == Side::buy ? r.amount.to_string()
-                                                                : r.size.to_string());
+                                                               : r.size.to_string());
   c.side = r.side;
   c.tick = rules.tick;
   c.neg_risk = rules.neg_risk;

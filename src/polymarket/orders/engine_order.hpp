@@ -55,7 +55,7 @@ inline constexpr std::uint64_t kMinGtdLifetimeS = 60;
 // "signature_type_not_supported", "invalid_salt", "amount_mismatch" (internal
 // disagreement between client arithmetic and exact arithmetic), and those of sign_order.
 core::Result<SignedOrder> build_engine_order(const EngineOrderRequest& request,
-                                             const MarketRules& rules,
-                                             const chain::PrivateKey& key, std::uint64_t now_s);
+                                             const MarketRules& rules, const chain::PrivateKey& key,
+                                             std::uint64_t now_s);
 
 }  // namespace polycopy::polymarket

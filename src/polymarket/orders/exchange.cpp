@@ -34,15 +34,15 @@ constexpr std::array<Deployment, 10> kDeployments{{
 
 std::vector<chain::Eip712Field> order_fields(ProtocolVersion version) {
   if (version == ProtocolVersion::v1) {
-    return {{"salt", "uint256"},        {"maker", "address"},       {"signer", "address"},
-            {"taker", "address"},       {"tokenId", "uint256"},     {"makerAmount", "uint256"},
-            {"takerAmount", "uint256"}, {"expiration", "uint256"},  {"nonce", "uint256"},
-            {"feeRateBps", "uint256"},  {"side", "uint8"},          {"signatureType", "uint8"}};
+    return {{"salt", "uint256"},        {"maker", "address"},      {"signer", "address"},
+            {"taker", "address"},       {"tokenId", "uint256"},    {"makerAmount", "uint256"},
+            {"takerAmount", "uint256"}, {"expiration", "uint256"}, {"nonce", "uint256"},
+            {"feeRateBps", "uint256"},  {"side", "uint8"},         {"signatureType", "uint8"}};
   }
-  return {{"salt", "uint256"},        {"maker", "address"},       {"signer", "address"},
-          {"tokenId", "uint256"},     {"makerAmount", "uint256"}, {"takerAmount", "uint256"},
-          {"side", "uint8"},          {"signatureType", "uint8"}, {"timestamp", "uint256"},
-          {"metadata", "bytes32"},    {"builder", "bytes32"}};
+  return {{"salt", "uint256"},     {"maker", "address"},       {"signer", "address"},
+          {"tokenId", "uint256"},  {"makerAmount", "uint256"}, {"takerAmount", "uint256"},
+          {"side", "uint8"},       {"signatureType", "uint8"}, {"timestamp", "uint256"},
+          {"metadata", "bytes32"}, {"builder", "bytes32"}};
 }
 
 Exchange make_exchange(const Deployment& d) {
@@ -56,9 +56,12 @@ Exchange make_exchange(const Deployment& d) {
   auto order = chain::Eip712StructHasher::create(domain, types, "Order").value();
   std::optional<chain::Eip712StructHasher> typed_data_sign;
   if (d.version != ProtocolVersion::v1) {
-    types["TypedDataSign"] = {{"contents", "Order"},        {"name", "string"},
-                              {"version", "string"},        {"chainId", "uint256"},
-                              {"verifyingContract", "address"}, {"salt", "bytes32"}};
+    types["TypedDataSign"] = {{"contents", "Order"},
+                              {"name", "string"},
+                              {"version", "string"},
+                              {"chainId", "uint256"},
+                              {"verifyingContract", "address"},
+                              {"salt", "bytes32"}};
     typed_data_sign = chain::Eip712StructHasher::create(domain, types, "TypedDataSign").value();
   }
   return Exchange{d.version, d.chain_id, contract, order, typed_data_sign};
@@ -76,7 +79,8 @@ const Exchange* find_exchange(ProtocolVersion version, bool neg_risk, std::uint6
   if (version == ProtocolVersion::v3) neg_risk = false;
   for (std::size_t i = 0; i < kDeployments.size(); ++i) {
     const auto& d = kDeployments[i];
-    if (d.version == version && d.neg_risk == neg_risk && d.chain_id == chain_id) return &exchanges[i];
+    if (d.version == version && d.neg_risk == neg_risk && d.chain_id == chain_id)
+      return &exchanges[i];
   }
   return nullptr;
 }

@@ -14,7 +14,8 @@ void shortest_digits(double x, std::string& digits, int& n) {
   char buffer[64];
   // Without a precision, to_chars picks the shortest digits that round-trip and, among
   // those, the closest to x: the digits ECMAScript specifies.
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::scientific);
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::scientific);
   const std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
   const auto e = text.find('e');
   digits.clear();

@@ -16,7 +16,8 @@ core::Result<nlohmann::json> parse_object(std::string_view text) {
   return value;
 }
 
-core::Status check_keys(const nlohmann::json& object, std::initializer_list<std::string_view> allowed) {
+core::Status check_keys(const nlohmann::json& object,
+                        std::initializer_list<std::string_view> allowed) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       return core::Error{"unknown_field", "unknown field '" + key + "'"};
@@ -39,8 +40,8 @@ core::Error wrong_type(std::string_view name, std::string_view expected) {
   return {"wrong_type", "field '" + std::string(name) + "' must be " + std::string(expected)};
 }
 
-core::Result<std::optional<std::string>> string_field(const nlohmann::json& o, std::string_view name,
-                                                      bool required) {
+core::Result<std::optional<std::string>> string_field(const nlohmann::json& o,
+                                                      std::string_view name, bool required) {
   const auto* v = find(o, name);
   if (v == nullptr) {
     if (required) return missing(name);
@@ -86,7 +87,8 @@ core::Result<std::optional<std::uint64_t>> u64_field(const nlohmann::json& o, st
   } else if (v->is_number_float()) {
     // 1e3 is an integer to JavaScript; fractions and values past 2^53 are not exact.
     const double d = v->get<double>();
-    if (!(d >= 0 && d <= 9007199254740991.0 && std::trunc(d) == d)) return wrong_type(name, expected);
+    if (!(d >= 0 && d <= 9007199254740991.0 && std::trunc(d) == d))
+      return wrong_type(name, expected);
     value = static_cast<std::uint64_t>(d);
   } else if (v->is_string()) {
     const auto parsed = chain::Uint256::parse_decimal(v->get_ref<const std::string&>());
@@ -106,7 +108,8 @@ core::Result<std::optional<chain::Uint256>> uint256_field(const nlohmann::json& 
     if (required) return missing(name);
     return std::optional<chain::Uint256>{};
   }
-  if (v->is_number_unsigned()) return std::optional<chain::Uint256>(chain::Uint256(v->get<std::uint64_t>()));
+  if (v->is_number_unsigned())
+    return std::optional<chain::Uint256>(chain::Uint256(v->get<std::uint64_t>()));
   if (v->is_string()) {
     const auto parsed = chain::Uint256::parse_decimal(v->get_ref<const std::string&>());
     if (parsed) return std::optional<chain::Uint256>(*parsed);

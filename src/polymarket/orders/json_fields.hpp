@@ -20,7 +20,8 @@ namespace polycopy::polymarket::json_fields {
 // Parses text into an object. Errors: "invalid_json" (also when not an object).
 core::Result<nlohmann::json> parse_object(std::string_view text);
 // Errors: "unknown_field" for a key outside allowed.
-core::Status check_keys(const nlohmann::json& object, std::initializer_list<std::string_view> allowed);
+core::Status check_keys(const nlohmann::json& object,
+                        std::initializer_list<std::string_view> allowed);
 
 // A present, non-null member or nullptr.
 const nlohmann::json* find(const nlohmann::json& object, std::string_view name);
@@ -28,16 +29,15 @@ core::Error missing(std::string_view name);
 core::Error wrong_type(std::string_view name, std::string_view expected);
 
 // Each reader: nullopt value when absent/null and not required ("missing_field" if required).
-core::Result<std::optional<std::string>> string_field(const nlohmann::json& o, std::string_view name,
-                                                      bool required);
+core::Result<std::optional<std::string>> string_field(const nlohmann::json& o,
+                                                      std::string_view name, bool required);
 // The same readers for required fields (plain values).
 core::Result<std::string> required_string(const nlohmann::json& o, std::string_view name);
 core::Result<std::string> required_js_number(const nlohmann::json& o, std::string_view name);
 core::Result<std::optional<bool>> bool_field(const nlohmann::json& o, std::string_view name);
 // Non-negative integer (number or decimal string) below 2^64; bound is inclusive.
 core::Result<std::optional<std::uint64_t>> u64_field(const nlohmann::json& o, std::string_view name,
-                                                     bool required,
-                                                     std::uint64_t max = UINT64_MAX);
+                                                     bool required, std::uint64_t max = UINT64_MAX);
 core::Result<std::optional<chain::Uint256>> uint256_field(const nlohmann::json& o,
                                                           std::string_view name, bool required);
 // A JSON number printed as JavaScript prints it, or a string taken as is.

@@ -22,18 +22,31 @@ Bytes32 order_struct_hash(const Exchange& ex, const Order& o) {
   const Bytes32 side = abi_word_u64(static_cast<std::uint64_t>(o.side));
   const Bytes32 sig_type = abi_word_u64(static_cast<std::uint64_t>(o.signature_type));
   if (o.version == ProtocolVersion::v1) {
-    const std::array<Bytes32, 12> words{
-        abi_word_u64(o.salt),        abi_word(o.maker.value),      abi_word(o.signer.value),
-        abi_word(o.taker),           abi_word(o.token_id),         amount_word(o.maker_amount),
-        amount_word(o.taker_amount), abi_word_u64(o.expiration),   abi_word(o.nonce),
-        abi_word(o.fee_rate_bps),    side,                         sig_type};
+    const std::array<Bytes32, 12> words{abi_word_u64(o.salt),
+                                        abi_word(o.maker.value),
+                                        abi_word(o.signer.value),
+                                        abi_word(o.taker),
+                                        abi_word(o.token_id),
+                                        amount_word(o.maker_amount),
+                                        amount_word(o.taker_amount),
+                                        abi_word_u64(o.expiration),
+                                        abi_word(o.nonce),
+                                        abi_word(o.fee_rate_bps),
+                                        side,
+                                        sig_type};
     return ex.order.struct_hash(words);
   }
-  const std::array<Bytes32, 11> words{
-      abi_word_u64(o.salt),        abi_word(o.maker.value),    abi_word(o.signer.value),
-      abi_word(o.token_id),        amount_word(o.maker_amount), amount_word(o.taker_amount),
-      side,                        sig_type,                   abi_word_u64(o.timestamp_ms),
-      o.metadata,                  o.builder};
+  const std::array<Bytes32, 11> words{abi_word_u64(o.salt),
+                                      abi_word(o.maker.value),
+                                      abi_word(o.signer.value),
+                                      abi_word(o.token_id),
+                                      amount_word(o.maker_amount),
+                                      amount_word(o.taker_amount),
+                                      side,
+                                      sig_type,
+                                      abi_word_u64(o.timestamp_ms),
+                                      o.metadata,
+                                      o.builder};
   return ex.order.struct_hash(words);
 }
 
@@ -45,8 +58,9 @@ std::string poly_1271_signature(const Exchange& ex, const Order& o, const Bytes3
                                 const chain::PrivateKey& key) {
   static const Bytes32 kNameHash = chain::keccak256(std::string_view("DepositWallet"));
   static const Bytes32 kVersionHash = chain::keccak256(std::string_view("1"));
-  const std::array<Bytes32, 6> words{contents,  kNameHash, kVersionHash, abi_word_u64(ex.chain_id),
-                                     abi_word(o.signer.value), Bytes32{}};
+  const std::array<Bytes32, 6> words{
+      contents, kNameHash, kVersionHash, abi_word_u64(ex.chain_id), abi_word(o.signer.value),
+      Bytes32{}};
   const chain::Signature inner = key.sign_digest(ex.typed_data_sign->digest(words));
   chain::Bytes wire(inner.bytes.bytes.begin(), inner.bytes.bytes.end());
   wire.insert(wire.end(), ex.order.domain_separator().bytes.begin(),
@@ -80,8 +94,8 @@ core::Result<SignedOrder> sign_order(const Order& order, const chain::PrivateKey
   }
   const Bytes32 contents = order_struct_hash(*ex, order);
   SignedOrder out{order, chain::eip712_digest(ex->order.domain_separator(), contents), {}};
-  out.signature = wallet ? poly_1271_signature(*ex, order, contents, key)
-                         : key.sign_digest(out.hash).to_hex();
+  out.signature =
+      wallet ? poly_1271_signature(*ex, order, contents, key) : key.sign_digest(out.hash).to_hex();
   return out;
 }
 

@@ -23,15 +23,48 @@ struct Parsed {
 
 core::Status check_keys(const nlohmann::json& in, bool v1) {
   if (v1) {
-    return jf::check_keys(in, {"protocol_version", "kind", "private_key", "token_id", "price", "size",
-                               "side", "tick_size", "neg_risk", "signature_type", "funder", "salt",
-                               "expiration", "order_type", "post_only", "defer_exec", "owner",
-                               "chain_id", "fee_rate_bps", "nonce"});
+    return jf::check_keys(in, {"protocol_version",
+                               "kind",
+                               "private_key",
+                               "token_id",
+                               "price",
+                               "size",
+                               "side",
+                               "tick_size",
+                               "neg_risk",
+                               "signature_type",
+                               "funder",
+                               "salt",
+                               "expiration",
+                               "order_type",
+                               "post_only",
+                               "defer_exec",
+                               "owner",
+                               "chain_id",
+                               "fee_rate_bps",
+                               "nonce"});
   }
-  return jf::check_keys(in, {"protocol_version", "kind", "private_key", "token_id", "price", "size",
-                             "side", "tick_size", "neg_risk", "signature_type", "funder", "salt",
-                             "expiration", "order_type", "post_only", "defer_exec", "owner",
-                             "chain_id", "timestamp_ms", "metadata", "builder"});
+  return jf::check_keys(in, {"protocol_version",
+                             "kind",
+                             "private_key",
+                             "token_id",
+                             "price",
+                             "size",
+                             "side",
+                             "tick_size",
+                             "neg_risk",
+                             "signature_type",
+                             "funder",
+                             "salt",
+                             "expiration",
+                             "order_type",
+                             "post_only",
+                             "defer_exec",
+                             "owner",
+                             "chain_id",
+                             "timestamp_ms",
+                             "metadata",
+                             "builder"});
 }
 
 core::Status parse_order(const nlohmann::json& in, ClientOrderRequest& r) {
@@ -56,8 +89,9 @@ core::Status parse_order(const nlohmann::json& in, ClientOrderRequest& r) {
   TRY_ASSIGN(tick, jf::required_js_number(in, "tick_size"));
   const auto parsed_tick = parse_tick_size(tick, r.version);
   if (!parsed_tick) {
-    return core::Error{"invalid_tick_size",
-                       "tick_size " + tick + " is not one the client knows for this protocol version"};
+    return core::Error{
+        "invalid_tick_size",
+        "tick_size " + tick + " is not one the client knows for this protocol version"};
   }
   r.tick = *parsed_tick;
   TRY_ASSIGN(neg_risk, jf::bool_field(in, "neg_risk"));

@@ -22,6 +22,14 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
+std::string_view trim(std::string_view s) {
+  s = trim_right(s);
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  return s;
+}
+
 bool build(od::value value, JsonNode& out, int depth, BuildError& err);
 
 // value::raw_json_token cannot fail; document::raw_json_token can.
@@ -197,13 +205,19 @@ core::Result<JsonNode> parse_json(std::string_view text) {
     if ((err.code = doc.get_value().get(value))) return to_error(err);
     ok = build(value, root, 1, err);
   } else {
+    // A scalar document must be the whole input: compare its raw token with the text.
+    std::string_view raw;
+    if ((err.code = doc.raw_json_token().get(raw))) return to_error(err);
+    if (trim(raw) != trim(text))
+      return core::Error{"invalid_json", "unexpected content after the JSON value"};
     ok = build_scalar(doc, type, root, err);
   }
   if (!ok) return to_error(err);
-  // Anything after the root value ("{}]", "{} {}") is refused: the payload was not one value.
+  // Anything after the root value ("{}]", "{} {}", "42 43") is refused: not one value.
   const char* rest = nullptr;
-  if (doc.current_location().get(rest) == simdjson::SUCCESS)
-    return core::Error{"invalid_json", "unexpected content after the JSON value"};
+  const bool trailing = (root.is_array() || root.is_object()) &&
+                        doc.current_location().get(rest) == simdjson::SUCCESS;
+  if (trailing) return core::Error{"invalid_json", "unexpected content after the JSON value"};
   return root;
 }
 
