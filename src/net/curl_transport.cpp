@@ -103,8 +103,9 @@ Attempt classify(CURLcode code, const char* detail, const Exchange& exchange) {
   const bool sent = exchange.sent;
   switch (code) {
     case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL:
       return failure("invalid_request", why, sent);
+    case CURLE_UNSUPPORTED_PROTOCOL:  // the URL was checked: this is an HTTP/0.9-style reply
+      return failure(sent ? "invalid_response" : "invalid_request", why, sent);
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CERTPROBLEM:
