@@ -131,6 +131,18 @@ TEST(Cli, UsersKeysAndStrategies) {
   const auto resumed = run_polycopy({"strategy", "resume", ft_id, "--user", "alice", "--db", db});
   EXPECT_EQ(nlohmann::json::parse(resumed.out).at("paused"), false);
 
+  const auto updated =
+      run_polycopy({"strategy", "update", ft_id, "--json", R"({"bet_size":7,"max_edge":"0.2"})",
+                    "--user", "alice", "--db", db});
+  ASSERT_EQ(updated.exit_code, 0) << updated.err;
+  EXPECT_EQ(nlohmann::json::parse(updated.out).at("bet_size"), "7");
+  EXPECT_EQ(nlohmann::json::parse(updated.out).at("max_edge"), "0.2");
+  EXPECT_EQ(nlohmann::json::parse(updated.out).at("name"), "copy whales");
+  const auto bad_update = run_polycopy(
+      {"strategy", "update", ft_id, "--json", R"({"price_min":2})", "--user", "alice", "--db", db});
+  EXPECT_EQ(bad_update.exit_code, 1);
+  EXPECT_NE(bad_update.err.find("price_out_of_range"), std::string::npos) << bad_update.err;
+
   const auto no_wallet = run_polycopy({"strategy", "resume", lt_id, "--user", "alice", "--db", db});
   EXPECT_EQ(no_wallet.exit_code, 1);
   EXPECT_NE(no_wallet.err.find("wallet_required"), std::string::npos) << no_wallet.err;

@@ -71,7 +71,8 @@ core::Result<nlohmann::json> read_body(const StrategyFlags& flags) {
 }  // namespace
 
 void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
-  auto* group = cli.add_subcommand("strategy", "list, create, show, pause and resume strategies");
+  auto* group =
+      cli.add_subcommand("strategy", "list, create, show, update, pause and resume strategies");
   group->require_subcommand(1);
   auto strategy = std::make_shared<StrategyFlags>();
   group->add_option("--user", strategy->user, "the owner's user name")->required();
@@ -107,6 +108,17 @@ void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_cod
   add_id_command("show", "show one strategy", &service::StrategyService::show);
   add_id_command("pause", "pause a strategy", &service::StrategyService::pause);
   add_id_command("resume", "resume a strategy", &service::StrategyService::resume);
+
+  auto* update = group->add_subcommand("update", "change some fields of a strategy (as PATCH)");
+  update->add_option("id", strategy->id, "the strategy id (ft_… or lt_…)")->required();
+  update->add_option("--json", strategy->json, "the fields to change, as a JSON object");
+  update->add_option("--file", strategy->file, "a file holding the JSON object, - for stdin");
+  update->callback(command_callback(exit_code, [&flags, strategy] {
+    const auto patch = require(read_body(*strategy), kExitUsage);
+    run_strategy_action(flags, *strategy, [&](auto& service, auto kind, const auto& user) {
+      return service.update(kind, user, strategy->id, patch);
+    });
+  }));
 }
 
 }  // namespace polycopy::app
