@@ -16,8 +16,9 @@ void global_init() {
 }
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(text.begin(), text.end(), text.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   return text;
 }
 
@@ -99,7 +100,8 @@ Attempt failure(std::string code, std::string message, bool sent) {
 }
 
 Attempt classify(CURLcode code, const char* detail, const Exchange& exchange) {
-  const std::string why = std::string(curl_easy_strerror(code)) + (*detail ? std::string(": ") + detail : "");
+  const std::string why =
+      std::string(curl_easy_strerror(code)) + (*detail ? std::string(": ") + detail : "");
   const bool sent = exchange.sent;
   switch (code) {
     case CURLE_URL_MALFORMAT:
@@ -127,7 +129,8 @@ Attempt classify(CURLcode code, const char* detail, const Exchange& exchange) {
     default:
       // Refused, reset, closed without an answer, DNS, TLS handshake: whether it counts as
       // "nothing was sent" depends only on what libcurl wrote.
-      return sent ? failure("connection_lost", why, true) : failure("connection_failed", why, false);
+      return sent ? failure("connection_lost", why, true)
+                  : failure("connection_failed", why, false);
   }
 }
 
@@ -231,7 +234,8 @@ Attempt CurlTransport::perform(const HttpRequest& request, std::chrono::millisec
   curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(handle, CURLOPT_USERAGENT, options.user_agent.c_str());
   curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");  // all built-in codings, decoded
-  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(options.connect_timeout.count()));
   curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
   curl_easy_setopt(handle, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt(handle, CURLOPT_TCP_NODELAY, 1L);
@@ -251,7 +255,8 @@ Attempt CurlTransport::perform(const HttpRequest& request, std::chrono::millisec
   if (request.method == HttpMethod::get) {
     curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
   } else {
-    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(request.body.size()));
     curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
     if (request.method != HttpMethod::post)
       curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, to_string(request.method));

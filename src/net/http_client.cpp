@@ -40,7 +40,10 @@ HttpResult HttpClient::send(const HttpRequest& request) {
   auto url = parse_url(request.url);
   if (!url || (url->scheme != "http" && url->scheme != "https"))
     return HttpError{"invalid_request",
-                     url ? "not an http(s) URL: " + url->scheme : url.error().message, 0, {}, 0};
+                     url ? "not an http(s) URL: " + url->scheme : url.error().message,
+                     0,
+                     {},
+                     0};
   const std::string where = url->host + url->path();  // no query: it may carry tokens
   const bool idempotent = request.is_idempotent();
   const RetryPolicy& policy = request.retry ? *request.retry : impl.options.retry;
@@ -60,8 +63,8 @@ HttpResult HttpClient::send(const HttpRequest& request) {
     Decision decision = decide(result, idempotent, impl.clock.now());
     decision.error.attempts = attempt;
     if (result.response) {
-      const auto level = decision.verdict == Verdict::success ? spdlog::level::debug
-                                                              : spdlog::level::warn;
+      const auto level =
+          decision.verdict == Verdict::success ? spdlog::level::debug : spdlog::level::warn;
       spdlog::log(level, "http {} {} -> {} in {} ms (attempt {})", method, where,
                   result.response->status, result.response->elapsed.count(), attempt);
     } else {

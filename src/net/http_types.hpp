@@ -17,7 +17,7 @@ enum class HttpMethod { get, post, put, patch, delete_ };
 const char* to_string(HttpMethod method);
 
 struct RetryPolicy {
-  int max_attempts = 3;                      // 1 = no retry
+  int max_attempts = 3;                           // 1 = no retry
   std::chrono::milliseconds max_elapsed{30'000};  // no retry would start after this
   BackoffPolicy backoff;
 };

@@ -30,13 +30,13 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view valu
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
   if (ec == std::errc() && end == value.data() + value.size())
     return seconds < 0 ? std::nullopt
-                       : std::optional(std::chrono::milliseconds(std::min<std::int64_t>(
-                             seconds, 86'400) * 1000));
+                       : std::optional(std::chrono::milliseconds(
+                             std::min<std::int64_t>(seconds, 86'400) * 1000));
   const std::string text(value);
   const time_t when = curl_getdate(text.c_str(), nullptr);
   if (when < 0) return std::nullopt;
-  const auto delta = std::chrono::milliseconds(static_cast<std::int64_t>(when) * 1000 -
-                                               core::to_unix_ms(now));
+  const auto delta =
+      std::chrono::milliseconds(static_cast<std::int64_t>(when) * 1000 - core::to_unix_ms(now));
   return std::max(std::chrono::milliseconds(0), delta);
 }
 
@@ -58,8 +58,8 @@ Decision decide(const Attempt& attempt, bool idempotent, core::Timestamp now) {
     if (!idempotent && response.status >= 500) {
       // A gateway timeout or a crash after the order was taken looks the same from here.
       error.code = "unknown_outcome";
-      error.message = "non-idempotent request got " + status_message(response) +
-                      "; it may have taken effect";
+      error.message =
+          "non-idempotent request got " + status_message(response) + "; it may have taken effect";
       return decision;
     }
     const bool may_retry = idempotent ? retryable_status(response.status) : response.status == 429;

@@ -16,7 +16,7 @@ enum class Verdict { success, retry, fail };
 
 struct Decision {
   Verdict verdict = Verdict::fail;
-  HttpError error;                                  // when not success
+  HttpError error;                                       // when not success
   std::optional<std::chrono::milliseconds> retry_after;  // the server's wish, when given
 };
 

@@ -27,8 +27,9 @@ core::Result<Url> parse_url(std::string_view text) {
   if (colon == std::string_view::npos) return invalid(text, "no scheme");
   Url url;
   url.scheme = std::string(text.substr(0, colon));
-  std::transform(url.scheme.begin(), url.scheme.end(), url.scheme.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(url.scheme.begin(), url.scheme.end(), url.scheme.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   if (url.scheme != "http" && url.scheme != "https" && url.scheme != "ws" && url.scheme != "wss")
     return invalid(text, "unsupported scheme");
   std::string_view rest = text.substr(colon + 3);
@@ -61,14 +62,15 @@ core::Result<Url> parse_url(std::string_view text) {
   url.port = default_port(url.scheme);
   if (!port_text.empty()) {
     unsigned value = 0;
-    const auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), value);
+    const auto [ptr, ec] =
+        std::from_chars(port_text.data(), port_text.data() + port_text.size(), value);
     if (ec != std::errc() || ptr != port_text.data() + port_text.size() || value == 0 ||
         value > 65535)
       return invalid(text, "bad port");
     url.port = static_cast<std::uint16_t>(value);
   }
-  url.target = target.empty() || target.front() == '?' ? "/" + std::string(target)
-                                                        : std::string(target);
+  url.target =
+      target.empty() || target.front() == '?' ? "/" + std::string(target) : std::string(target);
   return url;
 }
 

@@ -10,10 +10,10 @@
 namespace polycopy::net {
 
 struct Url {
-  std::string scheme;  // lower case: "http", "https", "ws", "wss"
-  std::string host;    // as written, without brackets for IPv6 literals
+  std::string scheme;      // lower case: "http", "https", "ws", "wss"
+  std::string host;        // as written, without brackets for IPv6 literals
   std::uint16_t port = 0;  // explicit or the scheme's default
-  std::string target;  // path and query, at least "/"
+  std::string target;      // path and query, at least "/"
   bool tls() const { return scheme == "https" || scheme == "wss"; }
   // The path without the query: safe to log (queries may carry tokens).
   std::string path() const { return target.substr(0, target.find('?')); }

@@ -117,8 +117,8 @@ void WsClient::Impl::on_ping_sent(WsConnection&) {
   ++stats.pings_sent;
 }
 
-void WsClient::Impl::on_closed(WsConnection& connection, const std::string& reason,
-                               bool was_open, bool dead) {
+void WsClient::Impl::on_closed(WsConnection& connection, const std::string& reason, bool was_open,
+                               bool dead) {
   if (current.get() != &connection) return;
   auto keep = std::move(current);  // the connection lives until this call returns
   {

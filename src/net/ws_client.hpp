@@ -25,8 +25,8 @@ struct WsOptions {
   std::string pong_text = "PONG";  // frames equal to this are counted, not delivered
   std::chrono::milliseconds idle_timeout{30'000};     // no frame for this long = dead; 0 = off
   std::chrono::milliseconds connect_timeout{10'000};  // TCP + TLS + websocket handshake each
-  BackoffPolicy reconnect{std::chrono::milliseconds(500), std::chrono::milliseconds(30'000),
-                          2.0, 0.5};
+  BackoffPolicy reconnect{std::chrono::milliseconds(500), std::chrono::milliseconds(30'000), 2.0,
+                          0.5};
   std::size_t max_message_bytes = 16u << 20;
   std::string ca_file;  // empty: the system's trust store
   bool verify_tls = true;

@@ -25,8 +25,7 @@ Stream make_stream(asio::io_context& io, asio::ssl::context* ssl_context) {
 
 template <class Stream>
 WsConnectionImpl<Stream>::WsConnectionImpl(asio::io_context& io, asio::ssl::context* ssl_context,
-                                           const Url& url, const WsOptions& options,
-                                           WsOwner& owner)
+                                           const Url& url, const WsOptions& options, WsOwner& owner)
     : url_(url),
       options_(options),
       owner_(owner),
@@ -171,9 +170,8 @@ void WsConnectionImpl<Stream>::schedule_watchdog() {
   watchdog_.async_wait([self = self()](beast::error_code ec) {
     if (ec || self->finished_) return;
     if (std::chrono::steady_clock::now() - self->last_frame_ >= self->options_.idle_timeout)
-      return self->fail("no frame for " + std::to_string(self->options_.idle_timeout.count()) +
-                            " ms",
-                        true);
+      return self->fail(
+          "no frame for " + std::to_string(self->options_.idle_timeout.count()) + " ms", true);
     self->schedule_watchdog();  // a frame came meanwhile: wait from it
   });
 }

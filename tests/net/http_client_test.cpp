@@ -50,14 +50,14 @@ TEST(HttpClient, SendsMethodHeadersAndBodyAndReturnsThePlainResponse) {
   service::ServerOptions server_options;
   server_options.port = 0;
   service::HttpServer server(server_options, [](const service::HttpRequest& request) {
-    auto response = service::json_response(
-        201, {{"method", request.method},
-              {"path", request.path},
-              {"query", request.query},
-              {"body", request.body},
-              {"x_test", request.header("x-test")},
-              {"content_type", request.header("content-type")},
-              {"accept_encoding", request.header("accept-encoding")}});
+    auto response =
+        service::json_response(201, {{"method", request.method},
+                                     {"path", request.path},
+                                     {"query", request.query},
+                                     {"body", request.body},
+                                     {"x_test", request.header("x-test")},
+                                     {"content_type", request.header("content-type")},
+                                     {"accept_encoding", request.header("accept-encoding")}});
     response.headers["X-Reply"] = "yes";
     return response;
   });
@@ -264,8 +264,8 @@ TEST(HttpClient, DecodesGzipBodies) {
       "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03\xab\x56\xca\x48\xcd\xc9\xc9\x57\xb2\x52\x4a\xaf"
       "\xca\x2c\x50\xaa\x05\x00\xf6\x4f\x05\x6f\x10\x00\x00\x00";
   RawHttpServer server([](int, const std::string&) {
-    return RawReply{http_response(200, std::string(kGzip, sizeof kGzip - 1),
-                                  "Content-Encoding: gzip\r\n")};
+    return RawReply{
+        http_response(200, std::string(kGzip, sizeof kGzip - 1), "Content-Encoding: gzip\r\n")};
   });
   Fixture f;
   auto got = f.client.get(server.url("/gz"));
@@ -312,8 +312,8 @@ TEST(HttpClient, DrawsFromTheHostsTokenBucket) {
 }
 
 TEST(HttpClient, NeverLogsSecretHeadersBodiesOrQueries) {
-  const std::string secrets[] = {"sig-AAAA1111", "key-BBBB2222", "pass-CCCC3333", "tok-DDDD4444",
-                                 "body-EEEE5555", "query-FFFF6666"};
+  const std::string secrets[] = {"sig-AAAA1111", "key-BBBB2222",  "pass-CCCC3333",
+                                 "tok-DDDD4444", "body-EEEE5555", "query-FFFF6666"};
   RawHttpServer server([](int index, const std::string&) {
     return RawReply{index == 0 ? http_response(503, "") : http_response(200, "")};
   });

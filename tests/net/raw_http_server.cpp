@@ -47,8 +47,9 @@ std::size_t complete_request(const std::string& buffer) {
 }  // namespace
 
 std::string http_response(int status, const std::string& body, const std::string& extra_headers) {
-  return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: " +
-         std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" + body;
+  return "HTTP/1.1 " + std::to_string(status) +
+         " X\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" +
+         body;
 }
 
 RawHttpServer::RawHttpServer(Script script) : script_(std::move(script)) {

@@ -14,9 +14,9 @@
 namespace polycopy::net::testing {
 
 struct RawReply {
-  std::string bytes;                     // written as is ("" writes nothing)
-  std::chrono::milliseconds delay{0};    // before writing
-  bool close = false;                    // close the connection after (or instead of) writing
+  std::string bytes;                   // written as is ("" writes nothing)
+  std::chrono::milliseconds delay{0};  // before writing
+  bool close = false;                  // close the connection after (or instead of) writing
 };
 
 // A complete response with Content-Length.

@@ -55,7 +55,8 @@ TEST(TokenBucket, ConcurrentCallersEachGetADistinctSlot) {
   std::vector<std::int64_t> waits(8 * 100);
   for (int t = 0; t < 8; ++t)
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 100; ++i) waits[static_cast<std::size_t>(t * 100 + i)] = bucket.reserve().count();
+      for (int i = 0; i < 100; ++i)
+        waits[static_cast<std::size_t>(t * 100 + i)] = bucket.reserve().count();
     });
   for (auto& thread : threads) thread.join();
   std::sort(waits.begin(), waits.end());

@@ -29,13 +29,14 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void start() {
     auto self = shared_from_this();
-    http::async_read(ws_.next_layer(), buffer_, request_, [self](beast::error_code ec, std::size_t) {
-      if (ec) return;
-      self->record_target_(std::string(self->request_.target()));
-      self->ws_.async_accept(self->request_, [self](beast::error_code error) {
-        if (!error) self->read();
-      });
-    });
+    beast::http::async_read(
+        ws_.next_layer(), buffer_, request_, [self](beast::error_code ec, std::size_t) {
+          if (ec) return;
+          self->record_target_(std::string(self->request_.target()));
+          self->ws_.async_accept(self->request_, [self](beast::error_code error) {
+            if (!error) self->read();
+          });
+        });
   }
 
   void send(std::string text) {
@@ -51,12 +52,6 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   using http_request = beast::http::request<beast::http::string_body>;
-  struct http {
-    template <class... A>
-    static auto async_read(A&&... a) {
-      return beast::http::async_read(std::forward<A>(a)...);
-    }
-  };
 
   void read() {
     ws_.async_read(in_, [self = shared_from_this()](beast::error_code ec, std::size_t) {

@@ -19,7 +19,8 @@ core::Result<std::string> RestEndpoint::call(const RestCall& call) const {
   if (!call.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
   request.body = call.body;
   request.idempotent = call.idempotent;
-  request.rate_key = call.rate_bucket.empty() ? rate_prefix_ : rate_prefix_ + "/" + call.rate_bucket;
+  request.rate_key =
+      call.rate_bucket.empty() ? rate_prefix_ : rate_prefix_ + "/" + call.rate_bucket;
   auto result = http_.send(request);
   if (!result) return venue_error(result.error());
   return std::move(result).value().body;

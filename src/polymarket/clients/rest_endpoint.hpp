@@ -16,8 +16,8 @@ struct RestCall {
   std::string path_and_query;  // "/book?token_id=1"
   std::string body;
   net::Headers headers;
-  std::string rate_bucket;           // appended to the prefix: "book" -> "clob/book"; "" = prefix
-  std::optional<bool> idempotent;    // default: by method (POST is not)
+  std::string rate_bucket;         // appended to the prefix: "book" -> "clob/book"; "" = prefix
+  std::optional<bool> idempotent;  // default: by method (POST is not)
 };
 
 class RestEndpoint {

@@ -47,13 +47,8 @@ std::string venue_error_text(std::string_view body) {
 }
 
 core::Error venue_error(const net::HttpError& error) {
-  if (!error.response) return error.to_error();
-  if (error.code != "http_status") {  // e.g. unknown_outcome after a 5xx: keep the code
-    core::Error out = error.to_error();
-    const std::string text = venue_error_text(error.response->body);
-    if (!text.empty()) out.message += " (venue: " + text + ")";
-    return out;
-  }
+  // Transport codes, and unknown_outcome after a 5xx (its message quotes the body).
+  if (error.code != "http_status" || !error.response) return error.to_error();
   const int status = error.response->status;
   std::string text = venue_error_text(error.response->body);
   if (text.empty()) text = "HTTP " + std::to_string(status);

@@ -1,0 +1,76 @@
+#pragma once
+// Data API (protocol doc section 4): what a followed trader did. Users are proxy-wallet
+// (funder) addresses. Lists page with limit + offset, newest first; deep offsets (~3000 on
+// /trades) are refused by the venue.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "polymarket/clients/rest_endpoint.hpp"
+#include "polymarket/parse/types.hpp"
+
+namespace polycopy::polymarket {
+
+struct DataTradesQuery {
+  std::string user;
+  std::optional<std::int64_t> limit, offset;
+  std::optional<bool> taker_only;
+  std::optional<std::string> side;    // "BUY" / "SELL"
+  std::optional<std::string> market;  // condition id
+};
+
+struct DataPositionsQuery {
+  std::string user;
+  std::optional<std::int64_t> limit, offset;
+  std::optional<std::string> size_threshold, sort_by, sort_direction, market;
+};
+
+struct DataActivityQuery {
+  std::string user;
+  std::optional<std::int64_t> limit, offset;
+  std::optional<std::string> type, sort_by, sort_direction;
+};
+
+enum class LeaderboardPeriod { day, week, month, all };
+enum class LeaderboardOrder { pnl, volume };
+
+struct LeaderboardQuery {
+  LeaderboardPeriod period = LeaderboardPeriod::week;
+  LeaderboardOrder order_by = LeaderboardOrder::pnl;
+  std::optional<std::int64_t> limit, offset;
+  std::optional<std::string> category;
+};
+
+// Paging /trades back to a trade already seen.
+struct TradesSince {
+  std::vector<parse::DataTrade> trades;  // new trades, newest first
+  bool reached_last_seen = false;        // false: history ran out, or the page cap was hit first
+  bool truncated = false;                // the page cap or the venue's offset ceiling was hit
+};
+
+class DataClient {
+ public:
+  DataClient(net::HttpClient& http, std::string base_url);
+
+  core::Result<std::vector<parse::DataTrade>> trades(const DataTradesQuery& query) const;
+  core::Result<std::vector<parse::DataPosition>> positions(const DataPositionsQuery& query) const;
+  core::Result<std::vector<parse::DataActivity>> activity(const DataActivityQuery& query) const;
+  core::Result<std::vector<parse::LeaderboardEntry>> leaderboard(
+      const LeaderboardQuery& query) const;
+
+  // Pages newest first (page_size each) until is_last_seen(trade) is true for a trade (that
+  // trade and older ones are not returned), a short page, max_pages, or the venue's offset
+  // ceiling. Trades are only ever appended, so offsets shift while paging: a trade seen
+  // twice (same transaction, asset, side, size, price, time) is kept once.
+  core::Result<TradesSince> trades_since(
+      DataTradesQuery query, const std::function<bool(const parse::DataTrade&)>& is_last_seen,
+      std::int64_t page_size = 100, int max_pages = 30) const;
+
+ private:
+  RestEndpoint rest_;
+};
+
+}  // namespace polycopy::polymarket
