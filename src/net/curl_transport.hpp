@@ -19,7 +19,9 @@ struct TransportOptions {
   std::size_t max_response_bytes = 64u << 20;  // larger bodies are "invalid_response"
   std::size_t max_idle_handles = 16;           // pooled handles (each keeps its connections)
   std::string proxy;    // empty: no proxy, and proxy environment variables are ignored
-  std::string ca_file;  // empty: the system's trust store
+  std::string ca_file;  // PEM file of trusted CAs; empty: the system's trust store
+  // false accepts any certificate for any name: for tests against self-signed servers only,
+  // never in production.
   bool verify_tls = true;
 };
 

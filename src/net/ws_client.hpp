@@ -28,7 +28,9 @@ struct WsOptions {
   BackoffPolicy reconnect{std::chrono::milliseconds(500), std::chrono::milliseconds(30'000), 2.0,
                           0.5};
   std::size_t max_message_bytes = 16u << 20;
-  std::string ca_file;  // empty: the system's trust store
+  std::string ca_file;  // PEM file of trusted CAs; empty: the system's trust store
+  // false accepts any certificate for any name: for tests against self-signed servers only,
+  // never in production.
   bool verify_tls = true;
   std::string user_agent = "polycopy/0.1";
   std::uint64_t jitter_seed = 0;  // 0 = random

@@ -1,6 +1,7 @@
 #include "net/ws_connection.hpp"
 
-#include <boost/asio/ssl/host_name_verification.hpp>
+#include <openssl/x509v3.h>
+
 #include <type_traits>
 
 namespace polycopy::net::detail {
@@ -59,22 +60,44 @@ void WsConnectionImpl<Stream>::on_connected(beast::error_code ec) {
   if constexpr (kTls<Stream>) {
     auto& tls = ws_.next_layer();
     // SNI: without it, CDNs in front of the venue do not know which certificate to present.
-    if (!SSL_set_tlsext_host_name(tls.native_handle(), url_.host.c_str()))
+    // An IP literal is not a valid SNI name (RFC 6066 section 3): none is sent for one.
+    beast::error_code not_ip;
+    asio::ip::make_address(url_.host, not_ip);
+    if (not_ip && !SSL_set_tlsext_host_name(tls.native_handle(), url_.host.c_str()))
       return fail("cannot set SNI host name");
     if (options_.verify_tls) {
+      // OpenSSL's own name check (RFC 6125 for DNS names, exact match for IP literals) rather
+      // than a verify callback: a mismatch then reads "hostname mismatch" or "IP address
+      // mismatch" in the log instead of "unspecified certificate verification error".
+      X509_VERIFY_PARAM* param = SSL_get0_param(tls.native_handle());
+      const bool name_set = not_ip ? SSL_set1_host(tls.native_handle(), url_.host.c_str()) == 1
+                                   : X509_VERIFY_PARAM_set1_ip_asc(param, url_.host.c_str()) == 1;
+      if (!name_set) return fail("cannot set the name to verify: " + url_.host);
+      X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
       tls.set_verify_mode(asio::ssl::verify_peer);
-      tls.set_verify_callback(asio::ssl::host_name_verification(url_.host));
     } else {
       tls.set_verify_mode(asio::ssl::verify_none);
     }
     tls.async_handshake(asio::ssl::stream_base::client, [self = self()](beast::error_code error) {
       if (self->finished_) return;
-      if (error) return self->fail("TLS handshake failed: " + error.message());
+      if (error) return self->fail("TLS handshake failed: " + self->tls_failure(error));
       self->websocket_handshake();
     });
   } else {
     websocket_handshake();
   }
+}
+
+// The handshake error plus, when the certificate was refused, OpenSSL's reason for it
+// ("unable to get local issuer certificate", "hostname mismatch", ...).
+template <class Stream>
+std::string WsConnectionImpl<Stream>::tls_failure(const beast::error_code& ec) {
+  std::string why = ec.message();
+  if constexpr (kTls<Stream>) {
+    const long verify = SSL_get_verify_result(ws_.next_layer().native_handle());
+    if (verify != X509_V_OK) why += " (" + std::string(X509_verify_cert_error_string(verify)) + ")";
+  }
+  return why;
 }
 
 template <class Stream>

@@ -69,6 +69,7 @@ class WsConnectionImpl final : public WsConnection,
   std::shared_ptr<Self> self() { return this->shared_from_this(); }
   void on_resolved(beast::error_code ec, tcp::resolver::results_type results);
   void on_connected(beast::error_code ec);
+  std::string tls_failure(const beast::error_code& ec);
   void websocket_handshake();
   void on_handshake(beast::error_code ec);
   void read_next();

@@ -3,9 +3,11 @@
 // books, prices and markets are keyed by token id, markets by condition id.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "polymarket/clients/clob_batch_types.hpp"
 #include "polymarket/clients/decode.hpp"
 #include "polymarket/clients/rest_endpoint.hpp"
 #include "polymarket/parse/types.hpp"
@@ -32,6 +34,17 @@ class ClobPublicClient {
   core::Result<std::int64_t> server_time() const;
   // GET /version: the order version the server expects (2 when the field is absent).
   core::Result<int> version() const;
+
+  // Batch quotes (clob_public_batch.cpp): POST, but idempotent, so they are retried.
+  // POST /books [{"token_id"}] -> one book per token, in the venue's order.
+  core::Result<std::vector<parse::OrderBook>> books(
+      const std::vector<std::string>& token_ids) const;
+  // POST /prices [{"token_id","side"}] -> {token: {side: price}}, one TokenQuote per price.
+  core::Result<std::vector<TokenQuote>> prices(const std::vector<PriceRequest>& requests) const;
+  // POST /midpoints [{"token_id"}] -> {token: mid}.
+  core::Result<std::vector<TokenQuote>> midpoints(const std::vector<std::string>& token_ids) const;
+  // GET /fee-rate?token_id= -> {"base_fee": bps} (V1 orders sign this rate).
+  core::Result<std::int64_t> fee_rate_bps(const std::string& token_id) const;
 
  private:
   RestEndpoint rest_;

@@ -9,10 +9,12 @@
 // "order_rejected", with the venue's message.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "polymarket/auth/l2_auth.hpp"
+#include "polymarket/clients/clob_batch_types.hpp"
 #include "polymarket/clients/clob_trading_types.hpp"
 #include "polymarket/clients/decode.hpp"
 #include "polymarket/clients/rest_endpoint.hpp"
@@ -58,6 +60,22 @@ class ClobTradingClient {
                                                      int max_pages = 100) const;
 
   core::Result<BalanceAllowance> balance_allowance(const BalanceAllowanceQuery& query) const;
+
+  // Batch and maintenance endpoints (clob_trading_batch.cpp).
+  // POST /orders: a JSON array of envelopes (1..kMaxBatchOrders, else "invalid_argument"),
+  // signed over the exact bytes, never retried ("unknown_outcome" for the whole batch). The
+  // answer has one result per order; a refused order is an element with success=false and
+  // error_code set, not an error of the call.
+  core::Result<std::vector<parse::OrderPostResult>> post_orders(
+      const std::vector<SignedOrder>& orders, PostOptions options) const;
+  // Each string is one envelope exactly as post_order_body() makes it.
+  core::Result<std::vector<parse::OrderPostResult>> post_orders_body(
+      const std::vector<std::string>& envelopes) const;
+  // DELETE /cancel-market-orders {"market"} and/or {"asset_id"}; neither: "invalid_argument".
+  core::Result<CancelResult> cancel_market_orders(const CancelMarketRequest& request) const;
+  // POST /v1/heartbeats {"heartbeat_id"}. Once started, missing them (~10 s) makes the venue
+  // cancel the user's open orders. Not retried.
+  core::Result<HeartbeatResult> heartbeat(const std::string& heartbeat_id) const;
 
  private:
   core::Result<std::string> send(net::HttpMethod method, const std::string& path,

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "polymarket/clients/data_v2_types.hpp"
 #include "polymarket/clients/rest_endpoint.hpp"
+#include "polymarket/parse/data_v2.hpp"
 #include "polymarket/parse/types.hpp"
 
 namespace polycopy::polymarket {
@@ -68,6 +70,25 @@ class DataClient {
   core::Result<TradesSince> trades_since(
       DataTradesQuery query, const std::function<bool(const parse::DataTrade&)>& is_last_seen,
       std::int64_t page_size = 100, int max_pages = 30) const;
+
+  // v2 cursor endpoints and /value (data_client_v2.cpp). cursor "" = first page.
+  core::Result<DataPage<parse::DataActivity>> activity_v2_page(
+      const DataV2ActivityQuery& query, const std::string& cursor = {}) const;
+  core::Result<DataPage<parse::DataPosition>> positions_v2_page(
+      const DataV2PositionsQuery& query, const std::string& cursor = {}) const;
+  core::Result<DataPage<parse::LeaderboardEntry>> leaderboard_v2_page(
+      const DataV2LeaderboardQuery& query, const std::string& cursor = {}) const;
+  // Every page until has_more is false or the cursor is empty/repeated; "too_many_pages"
+  // past max_pages.
+  core::Result<std::vector<parse::DataActivity>> activity_v2(const DataV2ActivityQuery& query,
+                                                             int max_pages = 30) const;
+  core::Result<std::vector<parse::DataPosition>> positions_v2(const DataV2PositionsQuery& query,
+                                                              int max_pages = 30) const;
+  // GET /v2/resolutions?condition= (empty list: the venue has no resolution for it yet).
+  core::Result<std::vector<parse::DataResolution>> resolutions(
+      const std::string& condition_id) const;
+  // GET /value?user= -> [{"user", "value"}].
+  core::Result<std::vector<parse::DataValue>> value(const std::string& user) const;
 
  private:
   RestEndpoint rest_;

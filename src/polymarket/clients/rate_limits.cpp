@@ -17,11 +17,15 @@ constexpr Published kPublished[] = {
     {"clob/price", 1500},
     {"clob/midpoint", 1500},
     {"clob/spread", 1500},
+    {"clob/books", 500},
+    {"clob/prices", 500},
+    {"clob/midpoints", 500},
     {"clob/tick-size", 200},
     {"clob/markets", 9000},
     {"clob/auth", 100},
     {"clob/order-post", 3500},  // sustained 36 000 / 10 min = 600 / 10 s
     {"clob/order-delete", 3000},
+    {"clob/order-batch", 1000},  // sustained 15 000 / 10 min
     {"clob/data/orders", 500},
     {"clob/data/trades", 500},
     {"clob/balance-allowance", 200},
@@ -45,6 +49,7 @@ std::vector<NamedRateLimit> default_rate_limits(double fraction) {
     // Orders: the 10-minute sustained limits are about a sixth of the bursts.
     if (std::string_view(p.key) == "clob/order-post") per_second = 36000.0 / 600.0 * fraction;
     if (std::string_view(p.key) == "clob/order-delete") per_second = 30000.0 / 600.0 * fraction;
+    if (std::string_view(p.key) == "clob/order-batch") per_second = 15000.0 / 600.0 * fraction;
     out.push_back({p.key, net::RateLimit{per_second, std::max(1.0, per_second)}});
   }
   return out;
