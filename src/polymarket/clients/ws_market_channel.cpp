@@ -1,112 +1,67 @@
 #include "polymarket/clients/ws_market_channel.hpp"
 
-#include <algorithm>
-#include <mutex>
-
+#include "polymarket/clients/ws_channel_core.hpp"
 #include "polymarket/clients/ws_subscriptions.hpp"
 #include "polymarket/parse/payload.hpp"
 
 namespace polycopy::polymarket {
 
 struct MarketChannel::Impl {
-  MarketChannelOptions options;
   MarketChannelHandlers handlers;
-  const core::Clock* clock;
-  mutable std::mutex mutex;
-  std::vector<std::string> assets;  // guarded by mutex
-  std::unique_ptr<net::WsClient> ws;
+  WsChannelCore channel;
 
-  std::string initial_frame() const {
-    return market_subscription(assets, options.custom_feature_enabled, options.initial_dump);
-  }
+  Impl(MarketChannel* self, MarketChannelOptions options, MarketChannelHandlers h,
+       const core::Clock* clock)
+      : handlers(std::move(h)),
+        channel(
+            "market", std::move(options.ws), std::move(options.asset_ids),
+            WsChannelFrames{[custom = options.custom_feature_enabled,
+                             dump = options.initial_dump](const std::vector<std::string>& ids) {
+                              return market_subscription(ids, custom, dump);
+                            },
+                            market_operation},
+            [self](const std::string& text) { self->dispatch(text); },
+            [this](bool connected) {
+              if (handlers.on_connection) handlers.on_connection(connected);
+            },
+            clock) {}
 
   bool subscribed(const std::optional<parse::TokenId>& token) const {
     if (!token) return true;
-    const std::string id = token->to_decimal();
-    std::lock_guard lock(mutex);
-    return std::find(assets.begin(), assets.end(), id) != assets.end();
-  }
-
-  void change(const std::vector<std::string>& ids, bool add) {
-    std::string frame;
-    {
-      std::lock_guard lock(mutex);
-      std::vector<std::string> delta;
-      for (const auto& id : ids) {
-        auto it = std::find(assets.begin(), assets.end(), id);
-        if (add && it == assets.end()) {
-          assets.push_back(id);
-          delta.push_back(id);
-        } else if (!add && it != assets.end()) {
-          assets.erase(it);
-          delta.push_back(id);
-        }
-      }
-      if (delta.empty()) return;
-      frame = market_operation(delta, add);
-      if (ws) ws->set_subscriptions({initial_frame()});
-    }
-    if (ws) (void)ws->send(std::move(frame));  // not connected: the reconnect subscribes
+    return channel.contains(token->to_decimal());
   }
 };
 
 MarketChannel::MarketChannel(MarketChannelOptions options, MarketChannelHandlers handlers,
                              const core::Clock* clock)
-    : impl_(std::make_unique<Impl>()) {
-  impl_->options = std::move(options);
-  impl_->handlers = std::move(handlers);
-  impl_->clock = clock;
-  impl_->assets = impl_->options.asset_ids;
-}
+    : impl_(std::make_unique<Impl>(this, std::move(options), std::move(handlers), clock)) {}
 
 MarketChannel::~MarketChannel() {
   stop();
 }
 
 core::Status MarketChannel::start() {
-  if (impl_->ws) return core::Error{"already_started", "market channel already started"};
-  net::WsOptions ws = impl_->options.ws;
-  {
-    std::lock_guard lock(impl_->mutex);
-    ws.subscriptions = {impl_->initial_frame()};
-  }
-  auto on_connection = [this](bool connected) {
-    if (impl_->handlers.on_connection) impl_->handlers.on_connection(connected);
-  };
-  auto client = std::make_unique<net::WsClient>(
-      std::move(ws), [this](const std::string& text) { dispatch(text); }, on_connection,
-      impl_->clock);
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->ws = std::move(client);
-  }
-  auto started = impl_->ws->start();
-  if (!started) {
-    std::lock_guard lock(impl_->mutex);
-    impl_->ws.reset();  // may be started again
-  }
-  return started;
+  return impl_->channel.start();
 }
 
 void MarketChannel::stop() {
-  if (impl_->ws) impl_->ws->stop();
+  impl_->channel.stop();
 }
 
 void MarketChannel::subscribe(const std::vector<std::string>& asset_ids) {
-  impl_->change(asset_ids, true);
+  impl_->channel.change(asset_ids, true);
 }
 
 void MarketChannel::unsubscribe(const std::vector<std::string>& asset_ids) {
-  impl_->change(asset_ids, false);
+  impl_->channel.change(asset_ids, false);
 }
 
 std::vector<std::string> MarketChannel::asset_ids() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->assets;
+  return impl_->channel.ids();
 }
 
 net::WsStats MarketChannel::stats() const {
-  return impl_->ws ? impl_->ws->stats() : net::WsStats{};
+  return impl_->channel.stats();
 }
 
 void MarketChannel::dispatch(const std::string& text) const {

@@ -1,103 +1,62 @@
 #include "polymarket/clients/ws_user_channel.hpp"
 
-#include <algorithm>
-#include <mutex>
-
+#include "polymarket/clients/ws_channel_core.hpp"
 #include "polymarket/clients/ws_subscriptions.hpp"
 #include "polymarket/parse/payload.hpp"
 
 namespace polycopy::polymarket {
 
 struct UserChannel::Impl {
-  UserChannelOptions options;
   UserChannelHandlers handlers;
-  const core::Clock* clock;
-  mutable std::mutex mutex;
-  std::vector<std::string> markets;  // guarded by mutex
-  std::unique_ptr<net::WsClient> ws;
+  WsChannelCore channel;
 
-  std::string initial_frame() const { return user_subscription(options.credentials, markets); }
-
-  void change(const std::vector<std::string>& ids, bool add) {
-    std::string frame;
-    {
-      std::lock_guard lock(mutex);
-      std::vector<std::string> delta;
-      for (const auto& id : ids) {
-        auto it = std::find(markets.begin(), markets.end(), id);
-        if (add && it == markets.end()) {
-          markets.push_back(id);
-          delta.push_back(id);
-        } else if (!add && it != markets.end()) {
-          markets.erase(it);
-          delta.push_back(id);
-        }
-      }
-      if (delta.empty()) return;
-      frame = user_operation(delta, add);
-      if (ws) ws->set_subscriptions({initial_frame()});
-    }
-    if (ws) (void)ws->send(std::move(frame));
-  }
+  Impl(UserChannel* self, UserChannelOptions options, UserChannelHandlers h,
+       const core::Clock* clock)
+      : handlers(std::move(h)),
+        channel(
+            "user", std::move(options.ws), std::move(options.markets),
+            WsChannelFrames{[credentials = std::move(options.credentials)](
+                                const std::vector<std::string>& ids) {
+                              return user_subscription(credentials, ids);
+                            },
+                            user_operation},
+            [self](const std::string& text) { self->dispatch(text); },
+            [this](bool connected) {
+              if (handlers.on_connection) handlers.on_connection(connected);
+            },
+            clock) {}
 };
 
 UserChannel::UserChannel(UserChannelOptions options, UserChannelHandlers handlers,
                          const core::Clock* clock)
-    : impl_(std::make_unique<Impl>()) {
-  impl_->options = std::move(options);
-  impl_->handlers = std::move(handlers);
-  impl_->clock = clock;
-  impl_->markets = impl_->options.markets;
-}
+    : impl_(std::make_unique<Impl>(this, std::move(options), std::move(handlers), clock)) {}
 
 UserChannel::~UserChannel() {
   stop();
 }
 
 core::Status UserChannel::start() {
-  if (impl_->ws) return core::Error{"already_started", "user channel already started"};
-  net::WsOptions ws = impl_->options.ws;
-  {
-    std::lock_guard lock(impl_->mutex);
-    ws.subscriptions = {impl_->initial_frame()};
-  }
-  auto on_connection = [this](bool connected) {
-    if (impl_->handlers.on_connection) impl_->handlers.on_connection(connected);
-  };
-  auto client = std::make_unique<net::WsClient>(
-      std::move(ws), [this](const std::string& text) { dispatch(text); }, on_connection,
-      impl_->clock);
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->ws = std::move(client);
-  }
-  auto started = impl_->ws->start();
-  if (!started) {
-    std::lock_guard lock(impl_->mutex);
-    impl_->ws.reset();  // may be started again
-  }
-  return started;
+  return impl_->channel.start();
 }
 
 void UserChannel::stop() {
-  if (impl_->ws) impl_->ws->stop();
+  impl_->channel.stop();
 }
 
 void UserChannel::subscribe(const std::vector<std::string>& condition_ids) {
-  impl_->change(condition_ids, true);
+  impl_->channel.change(condition_ids, true);
 }
 
 void UserChannel::unsubscribe(const std::vector<std::string>& condition_ids) {
-  impl_->change(condition_ids, false);
+  impl_->channel.change(condition_ids, false);
 }
 
 std::vector<std::string> UserChannel::markets() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->markets;
+  return impl_->channel.ids();
 }
 
 net::WsStats UserChannel::stats() const {
-  return impl_->ws ? impl_->ws->stats() : net::WsStats{};
+  return impl_->channel.stats();
 }
 
 void UserChannel::dispatch(const std::string& text) const {
