@@ -17,9 +17,11 @@ core::Result<nlohmann::json> parse_object(std::string_view text) {
 }
 
 core::Status check_keys(const nlohmann::json& object,
-                        std::initializer_list<std::string_view> allowed) {
+                        std::initializer_list<std::string_view> allowed,
+                        std::initializer_list<std::string_view> also_allowed) {
   for (const auto& [key, value] : object.items()) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end() &&
+        std::find(also_allowed.begin(), also_allowed.end(), key) == also_allowed.end()) {
       return core::Error{"unknown_field", "unknown field '" + key + "'"};
     }
   }

@@ -19,9 +19,10 @@ namespace polycopy::polymarket::json_fields {
 
 // Parses text into an object. Errors: "invalid_json" (also when not an object).
 core::Result<nlohmann::json> parse_object(std::string_view text);
-// Errors: "unknown_field" for a key outside allowed.
+// Errors: "unknown_field" for a key in neither allowed list.
 core::Status check_keys(const nlohmann::json& object,
-                        std::initializer_list<std::string_view> allowed);
+                        std::initializer_list<std::string_view> allowed,
+                        std::initializer_list<std::string_view> also_allowed = {});
 
 // A present, non-null member or nullptr.
 const nlohmann::json* find(const nlohmann::json& object, std::string_view name);

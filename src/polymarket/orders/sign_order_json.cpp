@@ -21,50 +21,28 @@ struct Parsed {
   std::string private_key;
 };
 
+// The fields of every protocol version, plus those only V1 or only V2/V3 sign.
 core::Status check_keys(const nlohmann::json& in, bool v1) {
-  if (v1) {
-    return jf::check_keys(in, {"protocol_version",
-                               "kind",
-                               "private_key",
-                               "token_id",
-                               "price",
-                               "size",
-                               "side",
-                               "tick_size",
-                               "neg_risk",
-                               "signature_type",
-                               "funder",
-                               "salt",
-                               "expiration",
-                               "order_type",
-                               "post_only",
-                               "defer_exec",
-                               "owner",
-                               "chain_id",
-                               "fee_rate_bps",
-                               "nonce"});
-  }
-  return jf::check_keys(in, {"protocol_version",
-                             "kind",
-                             "private_key",
-                             "token_id",
-                             "price",
-                             "size",
-                             "side",
-                             "tick_size",
-                             "neg_risk",
-                             "signature_type",
-                             "funder",
-                             "salt",
-                             "expiration",
-                             "order_type",
-                             "post_only",
-                             "defer_exec",
-                             "owner",
-                             "chain_id",
-                             "timestamp_ms",
-                             "metadata",
-                             "builder"});
+  const std::initializer_list<std::string_view> common = {"protocol_version",
+                                                          "kind",
+                                                          "private_key",
+                                                          "token_id",
+                                                          "price",
+                                                          "size",
+                                                          "side",
+                                                          "tick_size",
+                                                          "neg_risk",
+                                                          "signature_type",
+                                                          "funder",
+                                                          "salt",
+                                                          "expiration",
+                                                          "order_type",
+                                                          "post_only",
+                                                          "defer_exec",
+                                                          "owner",
+                                                          "chain_id"};
+  if (v1) return jf::check_keys(in, common, {"fee_rate_bps", "nonce"});
+  return jf::check_keys(in, common, {"timestamp_ms", "metadata", "builder"});
 }
 
 core::Status parse_order(const nlohmann::json& in, ClientOrderRequest& r) {
