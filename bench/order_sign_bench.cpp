@@ -78,11 +78,13 @@ double our_rate() {
   return kOrders / secs.count();
 }
 
-// {"orders_per_second": N} from the official client, or a negative value.
-double official_client_rate() {
+// {"orders_per_second": N} from the official client with the given signer ("ethers" or
+// "viem"), or a negative value.
+double official_client_rate(const std::string& signer) {
   const auto dir =
       std::filesystem::path(__FILE__).parent_path().parent_path() / "tools" / "crosscheck";
-  const std::string command = "cd '" + dir.string() + "' && node bench-sign.mjs 2>/dev/null";
+  const std::string command =
+      "cd '" + dir.string() + "' && node bench-sign.mjs --signer " + signer + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return -1;
   std::string out;
@@ -101,13 +103,21 @@ int main(int argc, char** argv) {
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   const double ours = our_rate();
-  const double theirs = official_client_rate();
-  std::printf("polycopy V2 limit orders built+signed: %.0f/s (one thread)\n", ours);
-  if (theirs <= 0) {
-    std::printf("official client: not measured (node or tools/crosscheck/node_modules missing)\n");
-    return 0;
+  std::printf("polycopy V2 limit orders built+signed: %.0f/s (one thread; target >= 25,000/s)\n",
+              ours);
+  // The client takes either signer; the ethers Wallet is its own dependency and the
+  // reference for the 30x target, viem (its README's example) is shown beside it.
+  for (const std::string signer : {"ethers", "viem"}) {
+    const double theirs = official_client_rate(signer);
+    if (theirs <= 0) {
+      std::printf("official client (%s): not measured (node or tools/crosscheck/node_modules "
+                  "missing)\n",
+                  signer.c_str());
+      continue;
+    }
+    std::printf("official clob-client-v2 createOrder, %s signer: %.0f/s -> ratio %.1fx%s\n",
+                signer.c_str(), theirs, ours / theirs,
+                signer == "ethers" ? " (target >= 30x)" : "");
   }
-  std::printf("official clob-client-v2 createOrder:  %.0f/s (node bench-sign.mjs)\n", theirs);
-  std::printf("ratio: %.1fx (target >= 30x and >= 25,000/s)\n", ours / theirs);
   return 0;
 }
