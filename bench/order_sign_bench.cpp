@@ -110,9 +110,10 @@ int main(int argc, char** argv) {
   for (const std::string signer : {"ethers", "viem"}) {
     const double theirs = official_client_rate(signer);
     if (theirs <= 0) {
-      std::printf("official client (%s): not measured (node or tools/crosscheck/node_modules "
-                  "missing)\n",
-                  signer.c_str());
+      std::printf(
+          "official client (%s): not measured (node or tools/crosscheck/node_modules "
+          "missing)\n",
+          signer.c_str());
       continue;
     }
     std::printf("official clob-client-v2 createOrder, %s signer: %.0f/s -> ratio %.1fx%s\n",

@@ -110,6 +110,14 @@ TEST(PolymarketSignCli, RefusesBadInputWithExit2AndAJsonError) {
   input["post_only"] = true;
   expect_refusal(input.dump(), "post_only_not_allowed");
 
+  // The client repeats these as written; only the canonical text gives its body.
+  input = v2_input();
+  input["token_id"] = "0" + input["token_id"].get<std::string>();
+  expect_refusal(input.dump(), "non_canonical");
+  input = v2_input();
+  input["metadata"] = "0x" + std::string(63, '0') + "A";
+  expect_refusal(input.dump(), "wrong_type");
+
   input = v2_input();
   input["surprise"] = 1;
   expect_refusal(input.dump(), "unknown_field");

@@ -248,6 +248,20 @@ TEST(ClientsClobTrading, OpenOrdersFollowNextCursorUntilTheEnd) {
   }
 }
 
+// Stopping at a repeated cursor would hide the open orders after it from the reconciler.
+TEST(ClientsClobTrading, ARepeatedCursorIsAnError) {
+  LoopbackHttpServer server([](const SeenRequest& r) {
+    return guarded(r, {200, R"({"limit":1,"count":1,"next_cursor":"MQ==","data":[)" +
+                                open_order_json("16") + "]}"});
+  });
+  auto http = testing::make_http();
+  ClobTradingClient clob(*http, server.base_url(), identity());
+  auto orders = clob.open_orders();
+  ASSERT_FALSE(orders);
+  EXPECT_EQ(orders.error().code, "cursor_loop");
+  EXPECT_EQ(server.count(), 2);
+}
+
 TEST(ClientsClobTrading, OneOrderTradesAndBalance) {
   LoopbackHttpServer server([](const SeenRequest& r) {
     if (r.path.rfind("/data/order/", 0) == 0) return guarded(r, {200, open_order_json("16")});

@@ -135,15 +135,16 @@ TEST(ClientsDataV2, BadPayloadsAndRefusals) {
   EXPECT_EQ(value.error().message, "invalid user");
 }
 
-TEST(ClientsDataV2, RepeatedCursorStopsPaging) {
+// Stopping at a repeated cursor would hand back a silently short list.
+TEST(ClientsDataV2, ARepeatedCursorIsAnError) {
   LoopbackHttpServer server([](const SeenRequest&) {
     return Reply{200, R"({"data":[],"pagination":{"has_more":true,"next_cursor":"same"}})"};
   });
   auto http = testing::make_http();
   DataClient data(*http, server.base_url());
   auto rows = data.positions_v2({kUser, std::nullopt}, 5);
-  ASSERT_TRUE(rows) << rows.error().to_string();
-  EXPECT_TRUE(rows->empty());
+  ASSERT_FALSE(rows);
+  EXPECT_EQ(rows.error().code, "cursor_loop");
   EXPECT_EQ(server.count(), 2);
 }
 

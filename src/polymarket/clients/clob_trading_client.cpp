@@ -61,14 +61,18 @@ core::Result<parse::OrderPostResult> order_answer(const core::Result<std::string
 template <class T, class PageFn>
 core::Result<std::vector<T>> all_pages(PageFn page_fn, int max_pages) {
   std::vector<T> out;
-  std::set<std::string> seen;
   std::string cursor(kFirstCursor);
+  std::set<std::string> seen{cursor};
   for (int i = 0; i < max_pages; ++i) {
     auto page = page_fn(cursor);
     if (!page) return page.error();
     for (auto& item : page.value().items) out.push_back(std::move(item));
     cursor = page->next_cursor;
-    if (cursor.empty() || cursor == kEndCursor || !seen.insert(cursor).second) return out;
+    if (cursor.empty() || cursor == kEndCursor) return out;
+    // A cursor seen before would loop; stopping there would hide the rows after it (an
+    // open order the reconciler never sees).
+    if (!seen.insert(cursor).second)
+      return core::Error{"cursor_loop", "the venue sent a cursor it had already sent"};
   }
   return core::Error{"too_many_pages", "more than " + std::to_string(max_pages) + " pages"};
 }

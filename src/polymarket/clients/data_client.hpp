@@ -78,8 +78,8 @@ class DataClient {
       const DataV2PositionsQuery& query, const std::string& cursor = {}) const;
   core::Result<DataPage<parse::LeaderboardEntry>> leaderboard_v2_page(
       const DataV2LeaderboardQuery& query, const std::string& cursor = {}) const;
-  // Every page until has_more is false or the cursor is empty/repeated; "too_many_pages"
-  // past max_pages.
+  // Every page until has_more is false or the cursor is empty; "cursor_loop" when the venue
+  // repeats a cursor, "too_many_pages" past max_pages.
   core::Result<std::vector<parse::DataActivity>> activity_v2(const DataV2ActivityQuery& query,
                                                              int max_pages = 30) const;
   core::Result<std::vector<parse::DataPosition>> positions_v2(const DataV2PositionsQuery& query,

@@ -51,7 +51,10 @@ core::Result<std::vector<T>> all_data_pages(PageFn page_fn, int max_pages) {
     if (!page) return page.error();
     for (auto& item : page.value().items) out.push_back(std::move(item));
     const auto& p = page->pagination;
-    if (p.has_more == false || !p.next_cursor || !seen.insert(*p.next_cursor).second) return out;
+    if (p.has_more == false || !p.next_cursor) return out;
+    // A cursor seen before would loop; stopping there would hide the rows after it.
+    if (!seen.insert(*p.next_cursor).second)
+      return core::Error{"cursor_loop", "the venue sent a cursor it had already sent"};
     cursor = *p.next_cursor;
   }
   return core::Error{"too_many_pages", "more than " + std::to_string(max_pages) + " pages"};

@@ -113,10 +113,22 @@ core::Result<std::optional<chain::Uint256>> uint256_field(const nlohmann::json& 
   if (v->is_number_unsigned())
     return std::optional<chain::Uint256>(chain::Uint256(v->get<std::uint64_t>()));
   if (v->is_string()) {
-    const auto parsed = chain::Uint256::parse_decimal(v->get_ref<const std::string&>());
+    const auto& text = v->get_ref<const std::string&>();
+    const auto parsed = chain::Uint256::parse_decimal(text);
     if (parsed) return std::optional<chain::Uint256>(*parsed);
   }
   return wrong_type(name, "a decimal uint256 (string or integer)");
+}
+
+core::Result<chain::Uint256> echoed_uint256_field(const nlohmann::json& o, std::string_view name) {
+  const auto value = uint256_field(o, name, true);
+  if (!value) return value.error();
+  const auto* v = find(o, name);
+  // The client copies the text into the body: only the canonical form matches ours.
+  if (v->is_string() && v->get_ref<const std::string&>() != (*value)->to_decimal())
+    return core::Error{"non_canonical",
+                       "field '" + std::string(name) + "' must be written without leading zeros"};
+  return **value;
 }
 
 core::Result<std::optional<std::string>> js_number_field(const nlohmann::json& o,
@@ -136,10 +148,12 @@ core::Result<std::optional<chain::Bytes32>> bytes32_field(const nlohmann::json& 
   const auto* v = find(o, name);
   if (v == nullptr) return std::optional<chain::Bytes32>{};
   if (v->is_string()) {
-    const auto parsed = chain::parse_bytes32(v->get_ref<const std::string&>());
-    if (parsed) return std::optional<chain::Bytes32>(*parsed);
+    const auto& text = v->get_ref<const std::string&>();
+    const auto parsed = chain::parse_bytes32(text);
+    // The client copies the text into the body: only the lower-case form matches ours.
+    if (parsed && text == chain::to_hex(*parsed)) return std::optional<chain::Bytes32>(*parsed);
   }
-  return wrong_type(name, "\"0x\" + 64 hex digits");
+  return wrong_type(name, "\"0x\" + 64 lower-case hex digits");
 }
 
 core::Result<WireAddress> parse_wire_address(std::string_view text, std::string_view name) {

@@ -41,10 +41,13 @@ core::Result<std::optional<std::uint64_t>> u64_field(const nlohmann::json& o, st
                                                      bool required, std::uint64_t max = UINT64_MAX);
 core::Result<std::optional<chain::Uint256>> uint256_field(const nlohmann::json& o,
                                                           std::string_view name, bool required);
+// A required uint256 that the body repeats as written: a string must be its canonical
+// decimal (no leading zeros). Errors: "missing_field", "wrong_type", "non_canonical".
+core::Result<chain::Uint256> echoed_uint256_field(const nlohmann::json& o, std::string_view name);
 // A JSON number printed as JavaScript prints it, or a string taken as is.
 core::Result<std::optional<std::string>> js_number_field(const nlohmann::json& o,
                                                          std::string_view name, bool required);
-// "0x" + 64 hex digits.
+// "0x" + 64 lower-case hex digits (the body repeats the text as written).
 core::Result<std::optional<chain::Bytes32>> bytes32_field(const nlohmann::json& o,
                                                           std::string_view name);
 // An address as viem accepts it: "0x" + 40 hex, all lower case or valid EIP-55.

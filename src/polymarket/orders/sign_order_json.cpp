@@ -54,8 +54,8 @@ core::Status parse_order(const nlohmann::json& in, ClientOrderRequest& r) {
   } else {
     return core::Error{"invalid_kind", "kind must be \"limit\" or \"market\""};
   }
-  TRY_ASSIGN(token, jf::uint256_field(in, "token_id", true));
-  r.token_id = token.value();
+  TRY_ASSIGN(token, jf::echoed_uint256_field(in, "token_id"));
+  r.token_id = token;
   TRY_ASSIGN(price, jf::required_js_number(in, "price"));
   r.price = std::move(price);
   TRY_ASSIGN(size, jf::required_js_number(in, "size"));
