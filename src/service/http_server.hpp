@@ -12,6 +12,7 @@ namespace polycopy::service {
 
 struct HttpRequest;
 struct HttpResponse;
+struct WsHandler;  // service/ws_server.hpp
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -25,7 +26,10 @@ class HttpServer {
   // Called on an io thread for every well-formed request; must not throw (Router::handle).
   using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
+  // Without websocket endpoints: upgrade requests go to the handler like any other.
   HttpServer(ServerOptions options, Handler handler);
+  // Upgrade requests that ws.accept approves become websocket peers (see ws_server.hpp).
+  HttpServer(ServerOptions options, Handler handler, WsHandler ws);
   ~HttpServer();  // stops and joins
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -33,10 +37,12 @@ class HttpServer {
   // Binds, listens and starts the io threads; returns the bound port. Error "listen_failed"
   // (with the reason) or "already_started".
   core::Result<std::uint16_t> start();
-  // Stops accepting and closes every connection. Thread-safe and idempotent: call it from
-  // any thread (e.g. the CLI's signal-handling thread).
+  // Stops accepting and closes every connection; websocket peers get a close frame and a
+  // short grace to answer it. Thread-safe, idempotent and non-blocking: call it from any
+  // thread (e.g. the CLI's signal-handling thread, or a handler).
   void stop() noexcept;
-  // Blocks until stop() and joins the io threads. Not from inside a handler.
+  // Blocks until stop() and joins the io threads; then reports on_close, on this thread, for
+  // the websocket peers that did not finish closing in time. Not from inside a handler.
   void wait();
   // start() if needed, then wait(); with stop_on_signals, SIGINT/SIGTERM call stop().
   core::Status run(bool stop_on_signals = true);

@@ -7,11 +7,13 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <chrono>
 #include <optional>
 
 #include "service/http_types.hpp"
 #include "service/request_target.hpp"
+#include "service/ws_session.hpp"
 
 namespace polycopy::service {
 namespace {
@@ -54,8 +56,9 @@ HttpRequest to_plain_request(const http::request<http::string_body>& in, Request
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(tcp::socket&& socket, const HttpServer::Handler& handler, std::size_t max_body)
-      : stream_(std::move(socket)), handler_(handler), max_body_(max_body) {}
+  HttpSession(tcp::socket&& socket, const HttpServer::Handler& handler, std::size_t max_body,
+              WsContext* ws)
+      : stream_(std::move(socket)), handler_(handler), max_body_(max_body), ws_(ws) {}
 
   void start() {
     asio::dispatch(stream_.get_executor(),
@@ -90,15 +93,37 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     const std::string_view raw_target = sv(request.target());
     const std::string_view raw_path = raw_target.substr(0, raw_target.find('?'));
     auto target = parse_request_target(raw_target);
-    HttpResponse response = target ? handler_(to_plain_request(request, std::move(*target)))
-                                   : error_response(400, "bad_request", target.error().message);
+    std::optional<HttpRequest> plain;
+    if (target) plain = to_plain_request(request, std::move(*target));
+    if (plain && upgrade_accepted(request, *plain)) {
+      spdlog::info("{} {} -> 101 (websocket)", sv(request.method_string()), raw_path);
+      // The websocket session takes the socket; this HTTP session ends here.
+      return start_ws_session(stream_.release_socket(), parser_->release(), std::move(*plain),
+                              *ws_);
+    }
+    HttpResponse response =
+        plain ? handler_(*plain) : error_response(400, "bad_request", target.error().message);
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::steady_clock::now() - started)
                             .count();
     // The path only: the query, headers and body may carry secrets.
     spdlog::info("{} {} -> {} ({} us)", sv(request.method_string()), raw_path, response.status,
                  micros);
+    if (response.drop_connection) return close();  // served, but the answer is "lost"
     send(response, request.version(), !request.keep_alive());
+  }
+
+  // Upgrade requests the websocket handler refuses are answered by the normal handler.
+  bool upgrade_accepted(const http::request<http::string_body>& request,
+                        const HttpRequest& plain) const {
+    if (ws_ == nullptr || !ws_->handler.accept || !beast::websocket::is_upgrade(request))
+      return false;
+    try {
+      return ws_->handler.accept(plain);
+    } catch (const std::exception& e) {
+      spdlog::error("websocket accept handler threw on {}: {}", plain.path, e.what());
+      return false;
+    }
   }
 
   void send_error(int status, std::string code, std::string message) {
@@ -154,6 +179,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   beast::tcp_stream stream_;
   const HttpServer::Handler& handler_;
   const std::size_t max_body_;
+  WsContext* const ws_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> response_;
@@ -164,8 +190,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 }  // namespace
 
 void start_http_session(tcp::socket socket, const HttpServer::Handler& handler,
-                        std::size_t max_body_bytes) {
-  std::make_shared<HttpSession>(std::move(socket), handler, max_body_bytes)->start();
+                        std::size_t max_body_bytes, WsContext* ws) {
+  std::make_shared<HttpSession>(std::move(socket), handler, max_body_bytes, ws)->start();
 }
 
 }  // namespace polycopy::service

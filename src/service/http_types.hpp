@@ -24,6 +24,8 @@ struct HttpResponse {
   int status = 200;
   nlohmann::json body = nlohmann::json::object();
   std::map<std::string, std::string> headers;  // extra headers, e.g. "Allow"
+  // Close the connection without answering (the simulator's "response lost" fault).
+  bool drop_connection = false;
 };
 
 // {"error":{"code":code,"message":message}} with the given status.

@@ -18,6 +18,8 @@ Bytes32 amount_word(std::int64_t micros) {
   return abi_word_u64(static_cast<std::uint64_t>(micros));
 }
 
+}  // namespace
+
 Bytes32 order_struct_hash(const Exchange& ex, const Order& o) {
   const Bytes32 side = abi_word_u64(static_cast<std::uint64_t>(o.side));
   const Bytes32 sig_type = abi_word_u64(static_cast<std::uint64_t>(o.signature_type));
@@ -50,18 +52,23 @@ Bytes32 order_struct_hash(const Exchange& ex, const Order& o) {
   return ex.order.struct_hash(words);
 }
 
-// ERC-7739 nested signature for a deposit wallet (clob-client-v2 exchangeOrderBuilderV2.ts):
-// the EOA signs TypedDataSign{contents: order, "DepositWallet", "1", chainId, wallet, 0}
-// under the exchange domain; the wire form is
-// sig || domainSeparator || hashStruct(order) || typeString || uint16be(len(typeString)).
-std::string poly_1271_signature(const Exchange& ex, const Order& o, const Bytes32& contents,
-                                const chain::PrivateKey& key) {
+// ERC-7739 nested signature for a deposit wallet (clob-client-v2 exchangeOrderBuilderV2.ts).
+Bytes32 poly_1271_digest(const Exchange& ex, const chain::Address& wallet,
+                         const Bytes32& contents) {
   static const Bytes32 kNameHash = chain::keccak256(std::string_view("DepositWallet"));
   static const Bytes32 kVersionHash = chain::keccak256(std::string_view("1"));
   const std::array<Bytes32, 6> words{
-      contents, kNameHash, kVersionHash, abi_word_u64(ex.chain_id), abi_word(o.signer.value),
-      Bytes32{}};
-  const chain::Signature inner = key.sign_digest(ex.typed_data_sign->digest(words));
+      contents, kNameHash, kVersionHash, abi_word_u64(ex.chain_id), abi_word(wallet), Bytes32{}};
+  return ex.typed_data_sign->digest(words);
+}
+
+namespace {
+
+// The wire form is
+// sig || domainSeparator || hashStruct(order) || typeString || uint16be(len(typeString)).
+std::string poly_1271_signature(const Exchange& ex, const Order& o, const Bytes32& contents,
+                                const chain::PrivateKey& key) {
+  const chain::Signature inner = key.sign_digest(poly_1271_digest(ex, o.signer.value, contents));
   chain::Bytes wire(inner.bytes.bytes.begin(), inner.bytes.bytes.end());
   wire.insert(wire.end(), ex.order.domain_separator().bytes.begin(),
               ex.order.domain_separator().bytes.end());
