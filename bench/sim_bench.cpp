@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include <spdlog/spdlog.h>
+
 #include "chain/address.hpp"
 #include "chain/private_key.hpp"
 #include "net/http_client.hpp"
@@ -156,6 +158,7 @@ void bench_fanout(sim::SimServer& server, const sim::BaseUrls& urls, const sim::
 }  // namespace
 
 int main(int argc, char** argv) {
+  spdlog::set_level(spdlog::level::warn);  // one log line per request would dominate
   const int orders = arg(argc, argv, 1, 20'000);
   const int threads = arg(argc, argv, 2, 4);
   const int subscribers = arg(argc, argv, 3, 100);

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 APT_PACKAGES=(
-  build-essential cmake ninja-build ccache pkg-config clang-format git ca-certificates tzdata
+  build-essential cmake ninja-build ccache pkg-config clang-format git ca-certificates tzdata curl
   libboost-dev libboost-system-dev libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   libpq-dev libsecp256k1-dev libcrypto++-dev libssl-dev libsodium-dev libspdlog-dev libfmt-dev
   libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev libgtest-dev libgmock-dev

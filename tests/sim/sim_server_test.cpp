@@ -234,6 +234,27 @@ TEST(SimServer, ControlsMoveTheVenue) {
   ASSERT_EQ(rows.size(), 4u);  // three from history, then the new one first
   EXPECT_EQ(rows[0]["size"], 20);
   EXPECT_EQ(rows[0]["price"], 0.51);
+  const auto [sa, activity] = call(*http, net::HttpMethod::get,
+                                   sim.urls.data + "/activity?limit=2&user=" + testing::kTrader);
+  ASSERT_EQ(sa, 200);
+  ASSERT_EQ(activity.size(), 2u);
+  EXPECT_EQ(activity[0]["type"], "TRADE");
+  EXPECT_EQ(activity[0]["usdcSize"], 10.2);
+  const auto [sp, positions] =
+      call(*http, net::HttpMethod::get, sim.urls.data + "/positions?user=" + testing::kTrader);
+  ASSERT_EQ(sp, 200);
+  ASSERT_EQ(positions.size(), 1u);
+  EXPECT_EQ(positions[0]["size"], 53);  // 10 + 11 + 12 + 20 shares of Yes
+  const auto [sl, board] = call(*http, net::HttpMethod::get,
+                                sim.urls.data + "/v1/leaderboard?timePeriod=WEEK&orderBy=VOL");
+  ASSERT_EQ(sl, 200);
+  ASSERT_FALSE(board.empty());
+  EXPECT_EQ(board[0]["proxyWallet"], testing::kTrader);
+  EXPECT_EQ(board[0]["rank"], "1");
+  EXPECT_EQ(call(*http, net::HttpMethod::get,
+                 sim.urls.data + "/trades?offset=5000&user=" + std::string(testing::kTrader))
+                .first,
+            400);  // past the venue's offset ceiling
   const auto [s4, resolved] =
       call(*http, net::HttpMethod::post,
            sim.urls.sim + "/markets/" + testing::kPlainCondition + "/resolve", R"({"winner":1})");
@@ -354,6 +375,15 @@ TEST(SimServer, MarketChannelSendsBooksThenChanges) {
            .dump());
   EXPECT_TRUE(frames.wait_for(R"("event_type":"price_change")"));
   EXPECT_TRUE(frames.wait_for(R"("event_type":"last_trade_price")"));
+  call(*http, net::HttpMethod::post,
+       sim.urls.sim + "/markets/" + testing::kPlainCondition + "/tick-size",
+       R"({"tick_size":"0.001"})");
+  EXPECT_TRUE(frames.wait_for(R"("new_tick_size":"0.001")"));
+  const auto [status, tick] =
+      call(*http, net::HttpMethod::get,
+           sim.urls.clob + "/tick-size?token_id=" + testing::kPlainYesToken);
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(tick["minimum_tick_size"], 0.001);
   std::this_thread::sleep_for(300ms);
   EXPECT_GE(ws.stats().pongs, 1u);  // PING answered with PONG
   ws.stop();

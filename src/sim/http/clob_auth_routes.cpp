@@ -43,14 +43,6 @@ nlohmann::json credentials_json(const ApiKeyRecord& record) {
           {"passphrase", record.credentials.passphrase}};
 }
 
-// Runs f(key) when the request carries valid L2 headers, else answers 401.
-template <class F>
-HttpResponse with_l2(SimContext& ctx, const HttpRequest& r, F f) {
-  const auto key = authenticate_l2(r, ctx);
-  if (!key) return venue_error(401, std::string(kUnauthorized));
-  return f(*key);
-}
-
 }  // namespace
 
 core::Result<ApiKeyRecord> authenticate_l2(const HttpRequest& r, SimContext& ctx) {

@@ -59,13 +59,6 @@ Checked post_one(SimContext& ctx, const ApiKeyRecord& key, polymarket::ReceivedO
   return {result.http_status, wire::order_response(result)};
 }
 
-template <class F>
-HttpResponse with_l2(SimContext& ctx, const HttpRequest& r, F f) {
-  const auto key = authenticate_l2(r, ctx);
-  if (!key) return venue_error(401, std::string(kUnauthorized));
-  return f(*key);
-}
-
 std::optional<std::vector<chain::Bytes32>> order_ids(const nlohmann::json& list) {
   if (!list.is_array()) return std::nullopt;
   std::vector<chain::Bytes32> ids;

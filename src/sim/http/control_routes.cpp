@@ -80,6 +80,21 @@ void add_control_routes(service::Router& router, SimContext& ctx) {
                }
                return json_response(200, {{"resolved", wire::text(*id)}});
              });
+  router.add(
+      "POST", "/markets/{condition_id}/tick-size",
+      [&ctx](const HttpRequest& r, const PathParams& p) {
+        const auto id = parse_condition(p.at("condition_id"));
+        if (!id) return bad("the market must be a condition id (0x + 64 hex)");
+        const auto body = object_body(r);
+        const auto tick = body && body->contains("tick_size") && (*body)["tick_size"].is_string()
+                              ? polymarket::parse_tick_size((*body)["tick_size"].get<std::string>(),
+                                                            polymarket::ProtocolVersion::v2)
+                              : std::nullopt;
+        if (!tick) return bad("tick_size must be \"0.1\", \"0.01\", \"0.001\" or \"0.0001\"");
+        const auto status = ctx.venue.set_tick_size(*id, *tick);
+        if (!status) return venue_error(404, status.error().code + ": " + status.error().message);
+        return json_response(200, {{"tick_size", std::string(polymarket::to_string(*tick))}});
+      });
   router.add("POST", "/trades", [&ctx](const HttpRequest& r, const PathParams&) {
     const auto body = object_body(r);
     if (!body) return bad("the body must be a JSON object");

@@ -153,35 +153,32 @@ void add_data_routes(service::Router& router, SimContext& ctx) {
     }
     return ctx.venue.data_trades(user, side, market);
   };
-  router.add("GET", "/trades", [&ctx, rows](const HttpRequest& r, const PathParams&) {
-    return for_user(r, 100, 10'000, [&](const chain::Address& user, const LimitOffset& page) {
-      std::optional<std::string> problem;
-      const auto found = rows(r, user, problem);
-      if (problem) return venue_error(400, *problem);
-      const std::string name = trader_name(ctx.venue.scenario(), user);
-      std::vector<nlohmann::json> items;
-      for (std::size_t i = page.offset; i < found.size() && items.size() < page.limit; ++i)
-        items.push_back(wire::data_trade(
-            found[i], *ctx.venue.market_by_condition(found[i].condition_id), name));
-      return json_response(200, items);
-    });
-  });
-  router.add("GET", "/activity", [&ctx, rows](const HttpRequest& r, const PathParams&) {
-    return for_user(r, 100, 500, [&](const chain::Address& user, const LimitOffset& page) {
-      if (const auto type = r.query.find("type");
-          type != r.query.end() && !type->second.empty() && type->second != "TRADE")
-        return json_response(200, nlohmann::json::array());  // only trades happen here
-      std::optional<std::string> problem;
-      const auto found = rows(r, user, problem);
-      if (problem) return venue_error(400, *problem);
-      const std::string name = trader_name(ctx.venue.scenario(), user);
-      std::vector<nlohmann::json> items;
-      for (std::size_t i = page.offset; i < found.size() && items.size() < page.limit; ++i)
-        items.push_back(wire::data_activity(
-            found[i], *ctx.venue.market_by_condition(found[i].condition_id), name));
-      return json_response(200, items);
-    });
-  });
+  // /trades and /activity: the wallet's rows (activity: TRADE rows only happen here).
+  const auto rows_route = [&ctx, rows](bool activity) {
+    return [&ctx, rows, activity](const HttpRequest& r, const PathParams&) {
+      return for_user(
+          r, 100, activity ? 500 : 10'000,
+          [&](const chain::Address& user, const LimitOffset& page) {
+            if (const auto type = r.query.find("type"); activity && type != r.query.end() &&
+                                                        !type->second.empty() &&
+                                                        type->second != "TRADE")
+              return json_response(200, nlohmann::json::array());
+            std::optional<std::string> problem;
+            const auto found = rows(r, user, problem);
+            if (problem) return venue_error(400, *problem);
+            const std::string name = trader_name(ctx.venue.scenario(), user);
+            std::vector<nlohmann::json> items;
+            for (std::size_t i = page.offset; i < found.size() && items.size() < page.limit; ++i) {
+              const auto market = ctx.venue.market_by_condition(found[i].condition_id);
+              items.push_back(activity ? wire::data_activity(found[i], *market, name)
+                                       : wire::data_trade(found[i], *market, name));
+            }
+            return json_response(200, items);
+          });
+    };
+  };
+  router.add("GET", "/trades", rows_route(false));
+  router.add("GET", "/activity", rows_route(true));
   router.add("GET", "/positions", [&ctx](const HttpRequest& r, const PathParams&) {
     return for_user(r, 100, 500, [&](const chain::Address& user, const LimitOffset& page) {
       std::vector<nlohmann::json> items;

@@ -32,6 +32,14 @@ service::HttpResponse cursor_page(const service::HttpRequest& request,
 service::HttpResponse markets_page(SimContext& ctx, const service::HttpRequest& request,
                                    const std::function<nlohmann::json(const MarketState&)>& shape);
 
+// Runs f(key) when the request carries valid L2 headers, else answers 401.
+template <class F>
+service::HttpResponse with_l2(SimContext& ctx, const service::HttpRequest& r, F f) {
+  const auto key = authenticate_l2(r, ctx);
+  if (!key) return venue_error(401, std::string(kUnauthorized));
+  return f(*key);
+}
+
 // Gamma's and the Data API's limit/offset: bounded, defaults as the venue's.
 struct LimitOffset {
   std::size_t limit = 100;

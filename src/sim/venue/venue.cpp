@@ -207,6 +207,29 @@ core::Status Venue::resolve(const chain::Bytes32& condition_id, int winner) {
   return status;
 }
 
+core::Status Venue::set_tick_size(const chain::Bytes32& condition_id, polymarket::TickSize tick) {
+  core::Status status;
+  {
+    std::lock_guard lock(state_->mutex);
+    const core::Timestamp at = now();
+    state_->run_due(at);
+    auto it = state_->market_of_condition.find(condition_id);
+    if (it == state_->market_of_condition.end()) {
+      status = core::Error{"unknown_market", "no market has this condition id"};
+    } else {
+      // Resting orders stay: the venue only narrows a tick (near the extremes), so they
+      // remain on the new grid.
+      MarketState& market = state_->markets[it->second];
+      const auto old_tick = market.market.tick;
+      market.market.tick = tick;
+      for (const auto& outcome : market.market.outcomes)
+        state_->emit(TickSizeChanged{condition_id, outcome.token_id, old_tick, tick, at});
+    }
+  }
+  state_->events.deliver();
+  return status;
+}
+
 core::Status Venue::trader_trade(const chain::Address& wallet, const chain::Uint256& token_id,
                                  polymarket::Side side, core::Price price, core::Shares size) {
   core::Status status;

@@ -171,6 +171,9 @@ class Venue {
   // consumes book liquidity when it crosses. Errors: "unknown_token", "invalid_size".
   core::Status trader_trade(const chain::Address& wallet, const chain::Uint256& token_id,
                             polymarket::Side side, core::Price price, core::Shares size);
+  // Changes a market's tick size (a tick_size_change event per token). Error:
+  // "unknown_market".
+  core::Status set_tick_size(const chain::Bytes32& condition_id, polymarket::TickSize tick);
   // Sets a wallet's collateral balance and allowance (tests of "not enough balance").
   void fund(const chain::Address& wallet, core::Usd balance, core::Usd allowance);
 
