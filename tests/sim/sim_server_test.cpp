@@ -181,6 +181,53 @@ TEST(SimServer, OwnClientsPassTheSameScript) {
   ASSERT_FALSE(refused && refused->success);
 }
 
+// Each market takes the exchange generation it is on; an order signed for another is
+// order_version_mismatch (so the client re-reads /version), not a bad signature.
+TEST(SimServer, OrdersMustBeSignedForTheMarketsExchangeVersion) {
+  RunningSim sim;
+  auto http = http_client();
+  const auto key =
+      chain::PrivateKey::parse("0x00000000000000000000000000000000000000000000000000000000000000b3")
+          .value();
+  const auto creds = polymarket::ClobKeyClient(*http, sim.urls.clob, key)
+                         .create_or_derive_api_key(chain::Uint256{});
+  ASSERT_TRUE(creds);
+  polymarket::ClobTradingClient trading(
+      *http, sim.urls.clob,
+      polymarket::L2Identity{chain::to_checksum_address(key.address()), *creds});
+  std::uint64_t salt = 1;
+  const auto post = [&](const char* token, polymarket::ProtocolVersion version) {
+    polymarket::EngineOrderRequest r;
+    r.version = version;
+    r.token_id = chain::Uint256::parse_decimal(token).value();
+    r.price = core::Price::from_micros(400'000).value();
+    r.size = core::Shares::from_micros(10'000'000);
+    r.salt = salt++;
+    r.timestamp_ms = static_cast<std::uint64_t>(core::to_unix_ms(sim.wall.now()));
+    const auto order = polymarket::build_engine_order(
+        r, {polymarket::TickSize::t0_01, false, core::Shares::from_micros(5'000'000)}, key, 0);
+    EXPECT_TRUE(order);
+    const auto result =
+        trading.post_order(*order, {creds->key, polymarket::OrderType::gtc, false, false});
+    if (result && result->success) return std::string("live");
+    return result ? result->error_msg : result.error().message;
+  };
+  EXPECT_EQ(post(testing::kV3YesToken, polymarket::ProtocolVersion::v3), "live");
+  EXPECT_NE(
+      post(testing::kV3YesToken, polymarket::ProtocolVersion::v2).find("order_version_mismatch"),
+      std::string::npos);
+  EXPECT_NE(
+      post(testing::kPlainYesToken, polymarket::ProtocolVersion::v3).find("order_version_mismatch"),
+      std::string::npos);
+  EXPECT_EQ(post(testing::kV1YesToken, polymarket::ProtocolVersion::v1), "live");
+  EXPECT_NE(
+      post(testing::kV1YesToken, polymarket::ProtocolVersion::v2).find("order_version_mismatch"),
+      std::string::npos);
+  EXPECT_NE(
+      post(testing::kPlainYesToken, polymarket::ProtocolVersion::v1).find("order_version_mismatch"),
+      std::string::npos);
+}
+
 TEST(SimServer, BadControlsGetVenueStyleErrors) {
   RunningSim sim;
   auto http = http_client();

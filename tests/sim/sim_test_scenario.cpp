@@ -55,6 +55,12 @@ Scenario small_scenario() {
   resolved.winner = 0;
   resolved.end_date = core::from_unix_ms(1'780'000'000'000);
   s.markets.push_back(resolved);
+  auto v3 = market("104", kV3Condition, kV3YesToken, "4002", polymarket::TickSize::t0_01, false);
+  v3.order_version = 3;
+  s.markets.push_back(v3);
+  auto v1 = market("105", kV1Condition, kV1YesToken, "5002", polymarket::TickSize::t0_01, false);
+  v1.order_version = 1;
+  s.markets.push_back(v1);
   ScenarioTrader trader;
   trader.wallet = chain::parse_address(kTrader).value();
   trader.name = "alpha";

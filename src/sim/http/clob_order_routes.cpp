@@ -45,7 +45,21 @@ Checked post_one(SimContext& ctx, const ApiKeyRecord& key, polymarket::ReceivedO
   order.neg_risk = market->market.neg_risk;
   order.chain_id = ctx.chain_id;
   const auto verified = polymarket::verify_order_signature(order, received.signature);
-  if (!verified) return {400, refused("invalid signature")};
+  if (!verified) {
+    // Signed for the other exchange generation (V2 vs V3): the venue names the mismatch so
+    // the client re-reads GET /version, rather than calling the signature bad.
+    if (wanted != 1) {
+      auto other = order;
+      other.version =
+          wanted == 2 ? polymarket::ProtocolVersion::v3 : polymarket::ProtocolVersion::v2;
+      const auto as_other = polymarket::verify_order_signature(other, received.signature);
+      if (as_other && as_other->signed_by == key.address) {
+        return {400, refused("order_version_mismatch: this market takes version " +
+                             std::to_string(wanted) + " orders")};
+      }
+    }
+    return {400, refused("invalid signature")};
+  }
   if (verified->signed_by != key.address)
     return {400, refused("the order signer address has to be the address of the API KEY")};
   PlaceRequest request;
