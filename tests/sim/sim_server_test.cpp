@@ -170,6 +170,16 @@ TEST(SimServer, OwnClientsPassTheSameScript) {
   const auto trades = trading.trades();
   ASSERT_TRUE(trades) << trades.error().to_string();
   ASSERT_EQ(trades->size(), 1u);
+  // 5 shares at 0.51 came out of the default 10,000 pUSD, and are held now.
+  const auto cash = trading.balance_allowance({});
+  ASSERT_TRUE(cash) << cash.error().to_string();
+  EXPECT_EQ(cash->balance, "9997450000");
+  polymarket::BalanceAllowanceQuery held;
+  held.asset_type = polymarket::AssetType::conditional;
+  held.token_id = testing::kPlainYesToken;
+  const auto shares = trading.balance_allowance(held);
+  ASSERT_TRUE(shares) << shares.error().to_string();
+  EXPECT_EQ(shares->balance, "5000000");
 
   // The same order again is a duplicate; a tampered signature is refused.
   const auto duplicate =

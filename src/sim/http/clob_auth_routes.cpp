@@ -102,8 +102,24 @@ void add_clob_auth_routes(service::Router& router, SimContext& ctx) {
     return with_l2(ctx, r, [&](const ApiKeyRecord& key) {
       const auto type = r.query.find("asset_type");
       if (type == r.query.end()) return venue_error(400, "Invalid asset type");
+      // Proxy, Safe and deposit-wallet users (signature_type 1-3) hold funds in that wallet:
+      // the one bound to this EOA by its first order, else a wallet not seen yet, which
+      // holds the scenario's default funding.
+      const auto sig_type = r.query.find("signature_type");
+      const bool via_funder =
+          sig_type != r.query.end() && !sig_type->second.empty() && sig_type->second != "0";
+      const auto funder = via_funder ? ctx.venue.funder_of(key.address) : std::nullopt;
+      if (via_funder && !funder) {
+        const auto& s = ctx.venue.scenario();
+        if (type->second == "COLLATERAL") {
+          return json_response(
+              200, {{"balance", std::to_string(s.default_balance.micros())},
+                    {"allowances", {{"exchange", std::to_string(s.default_allowance.micros())}}}});
+        }
+      }
+      const chain::Address wallet = funder.value_or(key.address);
       if (type->second == "COLLATERAL") {
-        const Balance b = ctx.venue.balance(key.address);
+        const Balance b = ctx.venue.balance(wallet);
         const std::string allowance = std::to_string(b.collateral_allowance.micros());
         return json_response(200, {{"balance", std::to_string(b.collateral.micros())},
                                    {"allowances", {{"exchange", allowance}}}});
@@ -113,7 +129,7 @@ void add_clob_auth_routes(service::Router& router, SimContext& ctx) {
         if (token == r.query.end()) return venue_error(400, "Invalid token id");
         const auto id = parse_token(token->second);
         if (!id) return venue_error(400, "Invalid token id");
-        const auto shares = ctx.venue.token_balance(key.address, *id);
+        const auto shares = ctx.venue.token_balance(wallet, *id);
         return json_response(200, {{"balance", std::to_string(shares.micros())},
                                    {"allowances", {{"exchange", "unlimited"}}}});
       }

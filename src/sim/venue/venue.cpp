@@ -183,6 +183,11 @@ core::Shares Venue::token_balance(const chain::Address& wallet, const chain::Uin
   return core::Shares::from_micros(it == funds.tokens.end() ? 0 : it->second.shares);
 }
 
+std::optional<chain::Address> Venue::funder_of(const chain::Address& eoa) const {
+  std::lock_guard lock(state_->mutex);
+  return state_->wallets.funder_of(eoa);
+}
+
 void Venue::fund(const chain::Address& wallet, core::Usd balance, core::Usd allowance) {
   std::lock_guard lock(state_->mutex);
   Wallet& funds = state_->wallets.get(wallet);

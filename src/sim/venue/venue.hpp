@@ -154,6 +154,8 @@ class Venue {
   // Trades where the owner is the taker or one of the makers, newest first.
   std::vector<TradeRecord> trades(const std::string& owner, const TradeFilter& f) const;
   Balance balance(const chain::Address& wallet);  // creates the wallet if new
+  // The proxy/Safe/deposit wallet this EOA signs for (bound by its first order), if any.
+  std::optional<chain::Address> funder_of(const chain::Address& eoa) const;
   core::Shares token_balance(const chain::Address& wallet, const chain::Uint256& token_id);
 
   // ---- Data API ----

@@ -26,4 +26,10 @@ bool Wallets::bind_signer(const chain::Address& funder, const chain::Address& eo
   return inserted || it->second == eoa;
 }
 
+std::optional<chain::Address> Wallets::funder_of(const chain::Address& eoa) const {
+  for (const auto& [funder, signer] : signer_of_)
+    if (signer == eoa) return funder;
+  return std::nullopt;
+}
+
 }  // namespace polycopy::sim

@@ -3,6 +3,7 @@
 // and what open orders hold back. A wallet appears, with the scenario's default funding and
 // no shares, the first time anything asks about it.
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 
 #include "chain/bytes.hpp"
@@ -40,6 +41,8 @@ class Wallets {
   // Binds a funder (proxy, Safe or 1271 wallet) to the first EOA that signs for it; true when
   // `eoa` is that EOA.
   bool bind_signer(const chain::Address& funder, const chain::Address& eoa);
+  // The funder first bound to this EOA, if any (a linear scan: balance queries are rare).
+  std::optional<chain::Address> funder_of(const chain::Address& eoa) const;
 
  private:
   core::Usd default_balance_;
