@@ -81,16 +81,17 @@ core::Result<std::uint16_t> HttpServer::Impl::listen() {
 }
 
 void HttpServer::Impl::accept_next() {
-  acceptor->async_accept(asio::make_strand(io), [this](boost::system::error_code ec,
-                                                       tcp::socket socket) {
-    if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
-    if (!ec) {
-      start_http_session(std::move(socket), handler, options.max_body_bytes, ws ? &*ws : nullptr);
-    } else {
-      spdlog::warn("accept failed: {}", ec.message());  // e.g. out of file descriptors
-    }
-    accept_next();
-  });
+  acceptor->async_accept(
+      asio::make_strand(io), [this](boost::system::error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
+        if (!ec) {
+          start_http_session(std::move(socket), handler, options.max_body_bytes,
+                             ws ? &*ws : nullptr, options.log_requests);
+        } else {
+          spdlog::warn("accept failed: {}", ec.message());  // e.g. out of file descriptors
+        }
+        accept_next();
+      });
 }
 
 // On the control strand: closes the acceptor and every websocket peer, then stops the io

@@ -19,6 +19,7 @@ struct ServerOptions {
   std::uint16_t port = 8787;  // 0 = an ephemeral port (tests)
   int threads = 2;
   std::size_t max_body_bytes = 1 << 20;  // larger bodies answer 413 "body_too_large"
+  bool log_requests = true;              // one info line per request; false: at debug level only
 };
 
 class HttpServer {

@@ -57,8 +57,12 @@ HttpRequest to_plain_request(const http::request<http::string_body>& in, Request
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(tcp::socket&& socket, const HttpServer::Handler& handler, std::size_t max_body,
-              WsContext* ws)
-      : stream_(std::move(socket)), handler_(handler), max_body_(max_body), ws_(ws) {}
+              WsContext* ws, bool log_requests)
+      : stream_(std::move(socket)),
+        handler_(handler),
+        max_body_(max_body),
+        ws_(ws),
+        log_level_(log_requests ? spdlog::level::info : spdlog::level::debug) {}
 
   void start() {
     asio::dispatch(stream_.get_executor(),
@@ -107,8 +111,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                             std::chrono::steady_clock::now() - started)
                             .count();
     // The path only: the query, headers and body may carry secrets.
-    spdlog::info("{} {} -> {} ({} us)", sv(request.method_string()), raw_path, response.status,
-                 micros);
+    spdlog::log(log_level_, "{} {} -> {} ({} us)", sv(request.method_string()), raw_path,
+                response.status, micros);
     if (response.drop_connection) return close();  // served, but the answer is "lost"
     send(response, request.version(), !request.keep_alive());
   }
@@ -180,6 +184,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   const HttpServer::Handler& handler_;
   const std::size_t max_body_;
   WsContext* const ws_;
+  const spdlog::level::level_enum log_level_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> response_;
@@ -190,8 +195,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 }  // namespace
 
 void start_http_session(tcp::socket socket, const HttpServer::Handler& handler,
-                        std::size_t max_body_bytes, WsContext* ws) {
-  std::make_shared<HttpSession>(std::move(socket), handler, max_body_bytes, ws)->start();
+                        std::size_t max_body_bytes, WsContext* ws, bool log_requests) {
+  std::make_shared<HttpSession>(std::move(socket), handler, max_body_bytes, ws, log_requests)
+      ->start();
 }
 
 }  // namespace polycopy::service

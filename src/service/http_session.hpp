@@ -14,6 +14,7 @@ struct WsContext;
 // a websocket session instead (ws null: no websocket endpoints). The handler and ws must
 // outlive the session; the socket's executor must be a strand.
 void start_http_session(boost::asio::ip::tcp::socket socket, const HttpServer::Handler& handler,
-                        std::size_t max_body_bytes, WsContext* ws = nullptr);
+                        std::size_t max_body_bytes, WsContext* ws = nullptr,
+                        bool log_requests = true);
 
 }  // namespace polycopy::service

@@ -144,6 +144,7 @@ core::Result<BaseUrls> SimServer::start() {
   so.host = impl_->options.host;
   so.port = impl_->options.port;
   so.threads = impl_->options.threads;
+  so.log_requests = false;      // at debug level: a busy engine would flood the log
   so.max_body_bytes = 4 << 20;  // a 15-order batch with POLY_1271 signatures stays far below
   impl_->server = std::make_unique<service::HttpServer>(
       so, [this](const HttpRequest& r) { return impl_->handle(r); }, impl_->channels.handler());
