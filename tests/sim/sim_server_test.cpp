@@ -68,6 +68,32 @@ std::string crosscheck_dir() {
       .string();
 }
 
+// A trader of the simulator: a key, its API credentials (derived by L1) and an L2 client.
+struct Account {
+  Account(net::HttpClient& http, const std::string& clob, const std::string& key_hex)
+      : key(chain::PrivateKey::parse("0x" + std::string(64 - key_hex.size(), '0') + key_hex)
+                .value()),
+        creds(polymarket::ClobKeyClient(http, clob, key)
+                  .create_or_derive_api_key(chain::Uint256{})
+                  .value()),
+        trading(http, clob,
+                polymarket::L2Identity{chain::to_checksum_address(key.address()), creds}) {}
+
+  // The user-channel subscription message of this key.
+  std::string user_subscription() const {
+    return json{
+        {"auth",
+         {{"apiKey", creds.key}, {"secret", creds.secret}, {"passphrase", creds.passphrase}}},
+        {"markets", json::array()},
+        {"type", "user"}}
+        .dump();
+  }
+
+  chain::PrivateKey key;
+  polymarket::ApiCredentials creds;
+  polymarket::ClobTradingClient trading;
+};
+
 TEST(SimServer, PrintsBaseUrlsOnOnePort) {
   RunningSim sim;
   EXPECT_EQ(sim.urls.gamma, sim.urls.clob + "/gamma");
@@ -196,15 +222,10 @@ TEST(SimServer, OwnClientsPassTheSameScript) {
 TEST(SimServer, OrdersMustBeSignedForTheMarketsExchangeVersion) {
   RunningSim sim;
   auto http = http_client();
-  const auto key =
-      chain::PrivateKey::parse("0x00000000000000000000000000000000000000000000000000000000000000b3")
-          .value();
-  const auto creds = polymarket::ClobKeyClient(*http, sim.urls.clob, key)
-                         .create_or_derive_api_key(chain::Uint256{});
-  ASSERT_TRUE(creds);
-  polymarket::ClobTradingClient trading(
-      *http, sim.urls.clob,
-      polymarket::L2Identity{chain::to_checksum_address(key.address()), *creds});
+  Account account(*http, sim.urls.clob, "b3");
+  const auto& key = account.key;
+  const auto* creds = &account.creds;
+  auto& trading = account.trading;
   std::uint64_t salt = 1;
   const auto post = [&](const char* token, polymarket::ProtocolVersion version) {
     polymarket::EngineOrderRequest r;
@@ -360,15 +381,10 @@ TEST(SimServer, InjectedFaults) {
 TEST(SimServer, LostOrderResponseLeavesTheOrderPlaced) {
   RunningSim sim;
   auto http = http_client();
-  const auto key =
-      chain::PrivateKey::parse("0x000000000000000000000000000000000000000000000000000000000000cafe")
-          .value();
-  const auto creds = polymarket::ClobKeyClient(*http, sim.urls.clob, key)
-                         .create_or_derive_api_key(chain::Uint256{});
-  ASSERT_TRUE(creds);
-  polymarket::ClobTradingClient trading(
-      *http, sim.urls.clob,
-      polymarket::L2Identity{chain::to_checksum_address(key.address()), *creds});
+  Account account(*http, sim.urls.clob, "cafe");
+  const auto& key = account.key;
+  const auto* creds = &account.creds;
+  auto& trading = account.trading;
   call(*http, net::HttpMethod::post, sim.urls.sim + "/faults",
        R"({"kind":"lose_response","method":"POST","path":"/order"})");
   polymarket::EngineOrderRequest r;
@@ -472,40 +488,21 @@ TEST(SimServer, DroppedWebsocketsReconnect) {
 TEST(SimServer, UserChannelSendsOrdersAndTradesOfItsKeyOnly) {
   RunningSim sim;
   auto http = http_client();
-  const auto key =
-      chain::PrivateKey::parse("0x000000000000000000000000000000000000000000000000000000000000d00d")
-          .value();
-  const auto creds = polymarket::ClobKeyClient(*http, sim.urls.clob, key)
-                         .create_or_derive_api_key(chain::Uint256{});
-  ASSERT_TRUE(creds);
+  Account me(*http, sim.urls.clob, "d00d");
+  Account other(*http, sim.urls.clob, "f1");
   Frames mine, stranger;
   net::WsOptions options;
   options.url = sim.urls.ws_user;
-  options.subscriptions = {json{
-      {"auth",
-       {{"apiKey", creds->key}, {"secret", creds->secret}, {"passphrase", creds->passphrase}}},
-      {"markets", json::array()},
-      {"type", "user"}}.dump()};
+  options.subscriptions = {me.user_subscription()};
   net::WsClient ws(options, [&](const std::string& f) { mine.add(f); });
   ASSERT_TRUE(ws.start());
-  const auto other = polymarket::ClobKeyClient(
-                         *http, sim.urls.clob,
-                         chain::PrivateKey::parse(
-                             "0x00000000000000000000000000000000000000000000000000000000000000f1")
-                             .value())
-                         .create_or_derive_api_key(chain::Uint256{});
-  ASSERT_TRUE(other);
-  options.subscriptions = {json{
-      {"auth",
-       {{"apiKey", other->key}, {"secret", other->secret}, {"passphrase", other->passphrase}}},
-      {"type", "user"}}.dump()};
+  options.subscriptions = {other.user_subscription()};
   net::WsClient ws2(options, [&](const std::string& f) { stranger.add(f); });
   ASSERT_TRUE(ws2.start());
   std::this_thread::sleep_for(200ms);  // both subscribed
-
-  polymarket::ClobTradingClient trading(
-      *http, sim.urls.clob,
-      polymarket::L2Identity{chain::to_checksum_address(key.address()), *creds});
+  const auto& key = me.key;
+  const auto* creds = &me.creds;
+  auto& trading = me.trading;
   polymarket::EngineOrderRequest r;
   r.token_id = chain::Uint256::parse_decimal(testing::kPlainYesToken).value();
   r.price = core::Price::from_micros(510'000).value();
