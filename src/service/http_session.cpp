@@ -45,6 +45,7 @@ HttpRequest to_plain_request(const http::request<http::string_body>& in, Request
   out.method = std::string(sv(in.method_string()));
   out.path = std::move(target.path);
   out.query = std::move(target.query);
+  out.query_pairs = std::move(target.query_pairs);
   for (const auto& field : in) {
     auto [slot, inserted] =
         out.headers.try_emplace(lower(sv(field.name_string())), sv(field.value()));

@@ -8,6 +8,13 @@ const std::string& HttpRequest::header(const std::string& name) const {
   return found == headers.end() ? kEmpty : found->second;
 }
 
+std::vector<std::string> HttpRequest::query_values(const std::string& name) const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : query_pairs)
+    if (key == name) out.push_back(value);
+  return out;
+}
+
 HttpResponse error_response(int status, std::string code, std::string message) {
   HttpResponse response;
   response.status = status;

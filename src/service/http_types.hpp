@@ -4,20 +4,24 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 namespace polycopy::service {
 
 struct HttpRequest {
-  std::string method;                          // upper case: "GET", "POST", ...
-  std::string path;                            // without the query string, percent-decoded
-  std::map<std::string, std::string> query;    // decoded query parameters
-  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string method;                        // upper case: "GET", "POST", ...
+  std::string path;                          // without the query string, percent-decoded
+  std::map<std::string, std::string> query;  // decoded query parameters (last of a repeat)
+  std::vector<std::pair<std::string, std::string>> query_pairs;  // all of them, in order
+  std::map<std::string, std::string> headers;                    // names lower-cased
   std::string body;
 
   // The header value, or "" when absent. name must be lower case.
   const std::string& header(const std::string& name) const;
+  // Every value of a query parameter, in order ("a=1&a=2" -> {"1", "2"}).
+  std::vector<std::string> query_values(const std::string& name) const;
 };
 
 struct HttpResponse {

@@ -58,7 +58,8 @@ core::Result<RequestTarget> parse_request_target(std::string_view target) {
     auto key = percent_decode(pair.substr(0, eq), true);
     auto value = percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
     if (!key || !value) return bad_target("the query string has a malformed %-escape");
-    out.query[std::move(*key)] = std::move(*value);
+    out.query[*key] = *value;
+    out.query_pairs.emplace_back(std::move(*key), std::move(*value));
   }
   return out;
 }

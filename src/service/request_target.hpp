@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -12,7 +14,8 @@ namespace polycopy::service {
 
 struct RequestTarget {
   std::string path;
-  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> query;  // a repeated name keeps its last value
+  std::vector<std::pair<std::string, std::string>> query_pairs;  // every pair, in order
 };
 
 // Error "bad_request" for a target that is not origin-form or has a malformed %-escape.

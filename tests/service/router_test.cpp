@@ -64,6 +64,19 @@ TEST(RequestTarget, DecodesPathAndQuery) {
   EXPECT_EQ(target->query.at("flag"), "");
 }
 
+TEST(RequestTarget, KeepsEveryValueOfARepeatedParameter) {
+  auto target = parse_request_target("/m?id=0xa&limit=5&id=0xb");
+  ASSERT_TRUE(target.ok());
+  EXPECT_EQ(target->query.at("id"), "0xb");  // the map keeps the last
+  const std::vector<std::pair<std::string, std::string>> pairs{
+      {"id", "0xa"}, {"limit", "5"}, {"id", "0xb"}};
+  EXPECT_EQ(target->query_pairs, pairs);
+  HttpRequest request;
+  request.query_pairs = target->query_pairs;
+  EXPECT_EQ(request.query_values("id"), (std::vector<std::string>{"0xa", "0xb"}));
+  EXPECT_TRUE(request.query_values("none").empty());
+}
+
 TEST(RequestTarget, RefusesMalformedTargets) {
   for (const char* bad : {"", "*", "http://x/y", "/a%2", "/a%zz", "/a?x=%g0"}) {
     auto target = parse_request_target(bad);

@@ -18,6 +18,7 @@
 #include "polymarket/clients/clob_key_client.hpp"
 #include "polymarket/clients/clob_public_client.hpp"
 #include "polymarket/clients/clob_trading_client.hpp"
+#include "polymarket/clients/gamma_client.hpp"
 #include "polymarket/orders/engine_order.hpp"
 #include "sim/http/sim_server.hpp"
 #include "sim/sim_test_scenario.hpp"
@@ -348,6 +349,12 @@ TEST(SimServer, ControlsMoveTheVenue) {
   ASSERT_EQ(s6, 200);
   ASSERT_EQ(gamma.size(), 1u);
   EXPECT_EQ(gamma[0]["outcomePrices"], R"(["0","1"])");
+  // Gamma takes lists as repeated parameters, as the project's Gamma client sends them.
+  polymarket::GammaClient gamma_client(*http, sim.urls.gamma);
+  const auto two =
+      gamma_client.markets_by_condition_ids({testing::kPlainCondition, testing::kNegRiskCondition});
+  ASSERT_TRUE(two) << two.error().to_string();
+  ASSERT_EQ(two->size(), 2u);
 }
 
 TEST(SimServer, InjectedFaults) {

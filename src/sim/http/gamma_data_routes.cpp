@@ -35,12 +35,18 @@ std::optional<bool> query_bool(const HttpRequest& r, const std::string& name) {
   return it->second == "true";
 }
 
+// Whether value is among a list filter's values: the parameter repeated
+// (condition_ids=a&condition_ids=b, as Gamma takes lists) or comma-separated; no filter
+// (absent or empty) lets everything through.
 bool in_list(const HttpRequest& r, const std::string& name, const std::string& value) {
-  const auto it = r.query.find(name);
-  if (it == r.query.end() || it->second.empty()) return true;
-  for (const auto& item : split_list(it->second))
-    if (item == value) return true;
-  return false;
+  bool filtered = false;
+  for (const auto& given : r.query_values(name)) {
+    for (const auto& item : split_list(given)) {
+      filtered = true;
+      if (item == value) return true;
+    }
+  }
+  return !filtered;
 }
 
 // Gamma's market filters (a list may be comma-separated).
