@@ -62,7 +62,7 @@ std::string_view check_filters(const PreparedStrategy& strategy, const Evaluatio
   if (outside(*numbers.source_trade_usd, p.min_original_trade_usd, p.max_original_trade_usd))
     return reason::original_size_out_of_range;
   if (p.model_threshold) {
-    if (!in.model_probability) return reason::model_unavailable;
+    if (!in.model_probability) return reason::model_not_available;
     if (*in.model_probability < *p.model_threshold) return reason::model_below_threshold;
   }
   return {};

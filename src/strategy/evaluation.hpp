@@ -26,7 +26,7 @@
 //   category_mismatch            see category_match.hpp
 //   original_size_out_of_range   source trade USD outside [min_original_trade_usd,
 //                                max_original_trade_usd]
-//   model_unavailable            model_threshold is set but no model probability was given
+//   model_not_available          model_threshold is set but no model probability was given
 //                                (the scorer comes in a later issue)
 //   model_below_threshold        model probability < model_threshold (equal passes)
 //   duplicate_position           the token is held and allow_adding is false

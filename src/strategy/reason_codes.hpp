@@ -23,22 +23,22 @@ inline constexpr std::string_view category_mismatch = "category_mismatch";
 inline constexpr std::string_view original_size_out_of_range = "original_size_out_of_range";
 // Added by the engine: the strategy sets model_threshold but no model probability was given
 // (the scorer arrives in a later issue). Checked just before model_below_threshold.
-inline constexpr std::string_view model_unavailable = "model_unavailable";
+inline constexpr std::string_view model_not_available = "model_not_available";
 inline constexpr std::string_view model_below_threshold = "model_below_threshold";
 inline constexpr std::string_view duplicate_position = "duplicate_position";
 inline constexpr std::string_view insufficient_cash = "insufficient_cash";
 
 // Every code evaluate() can return, in the order the checks run (first failure wins).
 inline constexpr std::array kInCheckOrder{
-    not_a_buy,          trade_too_old,
-    market_not_found,   market_resolved,
-    after_market_end,   trade_live_only,
-    not_target_trader,  insufficient_trader_history,
-    price_out_of_range, win_rate_out_of_range,
-    edge_out_of_range,  conviction_out_of_range,
-    category_mismatch,  original_size_out_of_range,
-    model_unavailable,  model_below_threshold,
-    duplicate_position, insufficient_cash,
+    not_a_buy,           trade_too_old,
+    market_not_found,    market_resolved,
+    after_market_end,    trade_live_only,
+    not_target_trader,   insufficient_trader_history,
+    price_out_of_range,  win_rate_out_of_range,
+    edge_out_of_range,   conviction_out_of_range,
+    category_mismatch,   original_size_out_of_range,
+    model_not_available, model_below_threshold,
+    duplicate_position,  insufficient_cash,
 };
 
 }  // namespace polycopy::strategy::reason

@@ -321,10 +321,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"original_1_micro_above_max",
              [](Scenario& s) { s.params.max_original_trade_usd = usd("49.999999"); },
              reason::original_size_out_of_range},
-        // model_unavailable / model_below_threshold
+        // model_not_available / model_below_threshold
         Case{"model_threshold_without_probability",
              [](Scenario& s) { s.params.model_threshold = ratio("0.6"); },
-             reason::model_unavailable},
+             reason::model_not_available},
         Case{"model_at_threshold",
              [](Scenario& s) {
                s.params.model_threshold = ratio("0.6");
@@ -396,7 +396,7 @@ std::function<void(Scenario&)> breaker(std::string_view code) {
     return [](Scenario& s) { s.params.categories = {"crypto"}; };
   if (code == reason::original_size_out_of_range)
     return [](Scenario& s) { s.params.min_original_trade_usd = usd("1000"); };
-  if (code == reason::model_unavailable)
+  if (code == reason::model_not_available)
     return [](Scenario& s) { s.params.model_threshold = ratio("0.6"); };
   if (code == reason::model_below_threshold)
     return [](Scenario& s) {
@@ -422,7 +422,7 @@ TEST(EvaluationOrder, OfTwoFailuresTheEarlierWins) {
   for (std::size_t first = 0; first < codes.size(); ++first) {
     for (std::size_t second = first + 1; second < codes.size(); ++second) {
       // Without a probability, a threshold cannot also be missed: these two exclude each other.
-      if (codes[first] == reason::model_unavailable &&
+      if (codes[first] == reason::model_not_available &&
           codes[second] == reason::model_below_threshold)
         continue;
       Scenario s = baseline();
