@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "store/records.hpp"
+#include "store/records_market.hpp"
 
 namespace polycopy::store {
 
@@ -57,6 +58,44 @@ class Store {
   virtual Result<std::optional<LtStrategy>> get_lt_strategy(const std::string& user_id,
                                                             const std::string& id) = 0;
   virtual Status update_lt_strategy(const LtStrategy& strategy) = 0;
+
+  // Market data. Malformed addresses, hashes, ids or amounts are refused with an "invalid_*"
+  // code before the database is touched; a refused batch stores nothing.
+  // Creates the trader or updates its name (kept when none is given); first_seen_at is kept.
+  virtual Status upsert_trader(const std::string& address,
+                               const std::optional<std::string>& display_name,
+                               core::Timestamp now) = 0;
+  virtual Result<std::optional<TraderRecord>> get_trader(const std::string& address) = 0;
+
+  // Stores new source trades (and their traders when unknown) in one transaction; trades
+  // already stored (same tx hash, token and trader) are skipped. Returns the ids stored now,
+  // in input order, so each trade is handed to the evaluator exactly once.
+  virtual Result<std::vector<std::string>> insert_source_trades(
+      const std::vector<SourceTradeRecord>& trades) = 0;
+  // The same plus moving the trader's feed cursor, atomically: a crash never leaves stored
+  // trades behind an old cursor, nor a cursor past trades that were not stored. Every trade
+  // must belong to the cursor's trader ("trader_mismatch").
+  virtual Result<std::vector<std::string>> ingest_trader_trades(
+      const std::vector<SourceTradeRecord>& trades, const FeedCursor& advance_to) = 0;
+  virtual Result<std::optional<FeedCursor>> get_feed_cursor(const std::string& trader_address) = 0;
+  virtual Status set_feed_cursor(const FeedCursor& cursor) = 0;  // creates the trader if new
+  // Source trades without a signal of this FT strategy, oldest first: what its evaluator still
+  // has to process (after a restart too).
+  virtual Result<std::vector<SourceTradeRecord>> unprocessed_source_trades_for_ft(
+      const std::string& ft_strategy_id, std::int64_t limit) = 0;
+
+  // A market and its two outcome tokens (indexes 0 and 1) in one transaction; fields of a
+  // known market are replaced. A token already bound elsewhere is a "conflict".
+  virtual Status upsert_market(const MarketRecord& market,
+                               const std::vector<OutcomeTokenRecord>& tokens) = 0;
+  virtual Result<std::optional<MarketWithTokens>> get_market(const std::string& condition_id) = 0;
+  virtual Result<std::optional<MarketWithTokens>> get_market_by_token(
+      const std::string& token_id) = 0;
+  // Idempotent: recording the same outcome again is a no-op; a different outcome for a
+  // resolved market is "resolution_conflict". The market must be known ("foreign_key").
+  virtual Status record_resolution(const ResolutionRecord& resolution) = 0;
+  virtual Result<std::optional<ResolutionRecord>> get_resolution(
+      const std::string& condition_id) = 0;
 };
 
 // Opens (creating if needed) a SQLite database file; does not migrate.

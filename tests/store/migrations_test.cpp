@@ -109,6 +109,7 @@ TEST(Migrate, CreatesEveryDomainTable) {
                             "outcome_tokens",
                             "source_trades",
                             "resolutions",
+                            "trader_feed_cursors",
                             "ft_strategies",
                             "ft_strategy_traders",
                             "ft_strategy_categories",

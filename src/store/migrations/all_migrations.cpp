@@ -5,8 +5,8 @@
 namespace polycopy::store::migrations {
 
 std::span<const Migration> all() {
-  static const std::array<Migration, 5> kAll{
-      accounts(), market_data(), forward_testing(), live_trading(), operations(),
+  static const std::array<Migration, 6> kAll{
+      accounts(), market_data(), forward_testing(), live_trading(), operations(), trader_feed(),
   };
   return kAll;
 }

@@ -21,5 +21,6 @@ Migration market_data();      // 0002
 Migration forward_testing();  // 0003
 Migration live_trading();     // 0004
 Migration operations();       // 0005
+Migration trader_feed();      // 0006
 
 }  // namespace polycopy::store::migrations

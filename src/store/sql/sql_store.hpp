@@ -43,6 +43,24 @@ class SqlStore final : public Store {
                                                     const std::string& id) override;
   Status update_lt_strategy(const LtStrategy& strategy) override;
 
+  Status upsert_trader(const std::string& address, const std::optional<std::string>& display_name,
+                       core::Timestamp now) override;
+  Result<std::optional<TraderRecord>> get_trader(const std::string& address) override;
+  Result<std::vector<std::string>> insert_source_trades(
+      const std::vector<SourceTradeRecord>& trades) override;
+  Result<std::vector<std::string>> ingest_trader_trades(
+      const std::vector<SourceTradeRecord>& trades, const FeedCursor& advance_to) override;
+  Result<std::optional<FeedCursor>> get_feed_cursor(const std::string& trader_address) override;
+  Status set_feed_cursor(const FeedCursor& cursor) override;
+  Result<std::vector<SourceTradeRecord>> unprocessed_source_trades_for_ft(
+      const std::string& ft_strategy_id, std::int64_t limit) override;
+  Status upsert_market(const MarketRecord& market,
+                       const std::vector<OutcomeTokenRecord>& tokens) override;
+  Result<std::optional<MarketWithTokens>> get_market(const std::string& condition_id) override;
+  Result<std::optional<MarketWithTokens>> get_market_by_token(const std::string& token_id) override;
+  Status record_resolution(const ResolutionRecord& resolution) override;
+  Result<std::optional<ResolutionRecord>> get_resolution(const std::string& condition_id) override;
+
  private:
   // One serialised transaction; the body returns a Result or Status.
   template <class Body>

@@ -1,0 +1,190 @@
+// Source-trade ingestion throughput: a realistic Data API /trades payload (the shared fixture's
+// trades repeated with varied hashes, traders, sizes and times) parsed with the project's parser
+// and stored into a fresh SQLite file in batches of 100 through ingest_trader_trades (trades
+// plus the trader's feed cursor in one transaction), as the forward-testing feed does.
+// Fixtures: $POLYCOPY_SHARED_DIR/fixtures, else ../../shared next to this file.
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "chain/hex.hpp"
+#include "polymarket/parse/payload.hpp"
+#include "store/store.hpp"
+
+namespace {
+
+namespace pp = polycopy::polymarket::parse;
+namespace store = polycopy::store;
+namespace core = polycopy::core;
+
+constexpr std::size_t kTrades = 20'000;
+constexpr std::size_t kBatch = 100;  // one page of one trader's feed
+
+std::string read_trades_fixture() {
+  const char* env = std::getenv("POLYCOPY_SHARED_DIR");
+  const std::filesystem::path shared =
+      env && *env ? std::filesystem::path(env)
+                  : std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "shared";
+  std::ifstream in(shared / "fixtures/data_trades/swift_trades_market_spain_2026.json");
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// n distinct trades as one JSON array; each run of kBatch trades belongs to one trader.
+std::string make_payload(std::size_t n) {
+  const auto base = nlohmann::json::parse(read_trades_fixture());
+  std::string out = "[";
+  char text[67];
+  for (std::size_t i = 0; i < n; ++i) {
+    auto trade = base.at(i % base.size());
+    std::snprintf(text, sizeof text, "0x%064zx", i * 2654435761u + 1);
+    trade["transactionHash"] = text;
+    std::snprintf(text, sizeof text, "0x%040zx", i / kBatch + 1);
+    trade["proxyWallet"] = text;
+    trade["size"] = nlohmann::json::parse(std::to_string(1 + i % 997) + ".25");
+    trade["timestamp"] = 1783008527 + static_cast<std::int64_t>(i);
+    if (i) out += ',';
+    out += trade.dump();
+  }
+  return out + "]";
+}
+
+const std::string& payload() {
+  static const std::string p = make_payload(kTrades);
+  return p;
+}
+
+store::SourceTradeRecord to_record(const pp::DataTrade& t, core::Timestamp received_at) {
+  store::SourceTradeRecord r;
+  r.trader_address = polycopy::chain::to_hex(t.proxy_wallet);
+  r.tx_hash = t.transaction_hash ? polycopy::chain::to_hex(*t.transaction_hash) : "";
+  r.condition_id = polycopy::chain::to_hex(t.condition_id);
+  r.token_id = t.token_id.to_decimal();
+  r.id = store::source_trade_id(r.tx_hash, r.token_id, r.trader_address);
+  r.outcome = t.outcome;
+  r.outcome_index = t.outcome_index;
+  r.side = t.side == pp::TradeSide::buy ? store::TradeSide::buy : store::TradeSide::sell;
+  r.price = t.price;
+  r.size = t.size;
+  r.usd = core::Usd::from_micros(core::mul_div(t.size.micros(), t.price.micros(),
+                                               core::kMicrosPerUnit, core::Rounding::nearest));
+  r.traded_at = core::from_unix_ms(t.timestamp_s * 1000);
+  r.received_at = received_at;
+  return r;
+}
+
+std::vector<store::SourceTradeRecord> parse_records(const std::string& body) {
+  auto parsed = pp::parse_data_trades(body);
+  if (!parsed) throw core::Failure(parsed.error());
+  std::vector<store::SourceTradeRecord> out;
+  out.reserve(parsed->items.size());
+  for (const auto& t : parsed->items) out.push_back(to_record(t, core::from_unix_ms(0)));
+  return out;
+}
+
+// A migrated store on a file in a fresh temp directory, removed at destruction.
+class TempStore {
+ public:
+  TempStore() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "polycopy_ingest_XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    dir_ = pattern;
+    store_ = store::open_sqlite_store((dir_ / "bench.db").string()).value();
+    (void)store_->migrate().value();
+  }
+  ~TempStore() {
+    store_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+  store::Store& get() { return *store_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+// Stores the records in per-trader batches; returns how many were new.
+std::size_t ingest(store::Store& s, const std::vector<store::SourceTradeRecord>& records) {
+  std::size_t stored = 0;
+  std::vector<store::SourceTradeRecord> batch;
+  for (std::size_t begin = 0; begin < records.size(); begin += kBatch) {
+    const std::size_t end = std::min(records.size(), begin + kBatch);
+    batch.assign(records.begin() + static_cast<std::ptrdiff_t>(begin),
+                 records.begin() + static_cast<std::ptrdiff_t>(end));
+    const auto& newest = batch.back();
+    const store::FeedCursor cursor{newest.trader_address, newest.traded_at, newest.tx_hash,
+                                   newest.token_id, newest.received_at};
+    stored += s.ingest_trader_trades(batch, cursor).value().size();
+  }
+  return stored;
+}
+
+void report(benchmark::State& state, std::size_t trades) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * payload().size()));
+  state.counters["trades/s"] =
+      benchmark::Counter(static_cast<double>(trades) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+  state.counters["payload_MB"] = static_cast<double>(payload().size()) / 1e6;
+}
+
+// Parse the payload, then store every (new) trade into an empty database.
+void BM_IngestFromPayload(benchmark::State& state) {
+  std::size_t stored = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    {
+      TempStore db;
+      state.ResumeTiming();
+      stored = ingest(db.get(), parse_records(payload()));
+      state.PauseTiming();
+    }
+    state.ResumeTiming();
+  }
+  if (stored != kTrades) state.SkipWithError("not every trade was stored");
+  report(state, kTrades);
+}
+BENCHMARK(BM_IngestFromPayload)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Storing only (records already parsed): the database side of the feed.
+void BM_IngestStoreOnly(benchmark::State& state) {
+  const auto records = parse_records(payload());
+  for (auto _ : state) {
+    state.PauseTiming();
+    {
+      TempStore db;
+      state.ResumeTiming();
+      benchmark::DoNotOptimize(ingest(db.get(), records));
+      state.PauseTiming();
+    }
+    state.ResumeTiming();
+  }
+  report(state, kTrades);
+}
+BENCHMARK(BM_IngestStoreOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A restarted feed re-reading pages it already stored: every trade is a skipped duplicate.
+void BM_IngestReplayedDuplicates(benchmark::State& state) {
+  const auto records = parse_records(payload());
+  TempStore db;
+  ingest(db.get(), records);
+  for (auto _ : state) {
+    if (ingest(db.get(), records) != 0) state.SkipWithError("a duplicate was stored");
+  }
+  report(state, kTrades);
+}
+BENCHMARK(BM_IngestReplayedDuplicates)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
