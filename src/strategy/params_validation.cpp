@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/time_window.hpp"
+#include "strategy/category_match.hpp"
 
 namespace polycopy::strategy {
 namespace {
@@ -104,6 +105,13 @@ core::Result<std::vector<std::string>> normalize_categories(const std::vector<st
     if (length == 0 || length > kMaxNameChars || has_control_characters(category))
       return refuse("category_invalid", "categories",
                     "entries must be 1 to 100 printable characters");
+    // Known: one of category_match.hpp's categories, or a name holding one of their
+    // keywords ("nba", "us elections"); anything else could never match a market.
+    if (!known_category(category) && title_categories(category) == 0)
+      return refuse("category_unknown", "categories",
+                    "'" + category +
+                        "' is not a known category: politics, sports, crypto, economics, "
+                        "culture, tech, geopolitics, or a name with one of their keywords");
     if (seen.insert(category).second) out.push_back(std::move(category));
   }
   return out;

@@ -164,7 +164,9 @@ INSTANTIATE_TEST_SUITE_P(
                "invalid_address"},
         FtCase{"too_many_traders",
                [](auto& p) { p.target_traders.assign(501, kAddress); }, "too_many_target_traders"},
-        FtCase{"empty_category", [](auto& p) { p.categories = {""}; }, "category_invalid"}),
+        FtCase{"empty_category", [](auto& p) { p.categories = {""}; }, "category_invalid"},
+        FtCase{"unknown_category", [](auto& p) { p.categories = {"sports", "zzyzx"}; },
+               "category_unknown"}),
     [](const auto& info) { return info.param.label; });
 
 TEST(FtValidationNormalises, LowerCasesAndDeduplicatesAddressesAndTrimsName) {
@@ -179,6 +181,14 @@ TEST(FtValidationNormalises, LowerCasesAndDeduplicatesAddressesAndTrimsName) {
   EXPECT_EQ(result->target_traders,
             (std::vector<std::string>{"0x" + std::string(40, 'a'), "0x" + std::string(40, 'b')}));
   EXPECT_EQ(result->categories, (std::vector<std::string>{"sports"}));
+}
+
+TEST(FtValidationCategories, KnownNamesAndTheirKeywordsPass) {
+  FtStrategyParams params = valid_ft();
+  params.categories = {"Sports", "nba", "crypto", "US elections"};
+  auto result = validate_ft_params(params);
+  ASSERT_TRUE(result.ok()) << result.error().to_string();
+  EXPECT_EQ(result->categories.size(), 4u);
 }
 
 TEST(FtValidationMessages, NameTheField) {
