@@ -18,6 +18,7 @@
 #include "chain/hex.hpp"
 #include "polymarket/parse/payload.hpp"
 #include "store/store.hpp"
+#include "trades_payload.hpp"
 
 namespace {
 
@@ -28,34 +29,17 @@ namespace core = polycopy::core;
 constexpr std::size_t kTrades = 20'000;
 constexpr std::size_t kBatch = 100;  // one page of one trader's feed
 
-std::string read_trades_fixture() {
-  const char* env = std::getenv("POLYCOPY_SHARED_DIR");
-  const std::filesystem::path shared =
-      env && *env ? std::filesystem::path(env)
-                  : std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "shared";
-  std::ifstream in(shared / "fixtures/data_trades/swift_trades_market_spain_2026.json");
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // n distinct trades as one JSON array; each run of kBatch trades belongs to one trader.
 std::string make_payload(std::size_t n) {
-  const auto base = nlohmann::json::parse(read_trades_fixture());
-  std::string out = "[";
-  char text[67];
-  for (std::size_t i = 0; i < n; ++i) {
-    auto trade = base.at(i % base.size());
+  return polycopy::bench::trades_payload(n, [](nlohmann::json& trade, std::size_t i) {
+    char text[67];
     std::snprintf(text, sizeof text, "0x%064zx", i * 2654435761u + 1);
     trade["transactionHash"] = text;
     std::snprintf(text, sizeof text, "0x%040zx", i / kBatch + 1);
     trade["proxyWallet"] = text;
     trade["size"] = nlohmann::json::parse(std::to_string(1 + i % 997) + ".25");
     trade["timestamp"] = 1783008527 + static_cast<std::int64_t>(i);
-    if (i) out += ',';
-    out += trade.dump();
-  }
-  return out + "]";
+  });
 }
 
 const std::string& payload() {

@@ -13,39 +13,23 @@
 
 #include "polymarket/parse/json_tree.hpp"
 #include "polymarket/parse/payload.hpp"
+#include "trades_payload.hpp"
 
 namespace {
 
 namespace pp = polycopy::polymarket::parse;
 
-std::string read_trades_fixture() {
-  const char* env = std::getenv("POLYCOPY_SHARED_DIR");
-  const std::filesystem::path shared =
-      env && *env ? std::filesystem::path(env)
-                  : std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "shared";
-  std::ifstream in(shared / "fixtures/data_trades/swift_trades_market_spain_2026.json");
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // n trades as one JSON array, each a fixture trade with its numbers and hash varied.
 std::string make_payload(std::size_t n) {
-  const auto base = nlohmann::json::parse(read_trades_fixture());
-  std::string out = "[";
-  char hash[67];
-  for (std::size_t i = 0; i < n; ++i) {
-    auto trade = base.at(i % base.size());
+  return polycopy::bench::trades_payload(n, [](nlohmann::json& trade, std::size_t i) {
     trade["size"] =
         nlohmann::json::parse(std::to_string(1 + i % 997) + "." + std::to_string(10 + i % 89));
     trade["price"] = nlohmann::json::parse("0." + std::to_string(100 + i % 899));
     trade["timestamp"] = 1783008527 + static_cast<std::int64_t>(i);
+    char hash[67];
     std::snprintf(hash, sizeof hash, "0x%064zx", i * 2654435761u);
     trade["transactionHash"] = hash;
-    if (i) out += ',';
-    out += trade.dump();
-  }
-  return out + "]";
+  });
 }
 
 const std::string& payload() {
