@@ -90,6 +90,27 @@ struct Account {
         .dump();
   }
 
+  // A signed order on a tick-0.01 market (the scenario's plain, V3 and V1 markets).
+  polymarket::SignedOrder sign(
+      const char* token, std::int64_t price_micros, std::int64_t size_micros, std::uint64_t salt,
+      polymarket::OrderType type = polymarket::OrderType::gtc,
+      polymarket::ProtocolVersion version = polymarket::ProtocolVersion::v2) const {
+    polymarket::EngineOrderRequest r;
+    r.version = version;
+    r.token_id = chain::Uint256::parse_decimal(token).value();
+    r.price = core::Price::from_micros(price_micros).value();
+    r.size = core::Shares::from_micros(size_micros);
+    r.order_type = type;
+    r.salt = salt;
+    r.timestamp_ms = static_cast<std::uint64_t>(core::to_unix_ms(core::SystemClock().now()));
+    const polymarket::MarketRules rules{polymarket::TickSize::t0_01, false,
+                                        core::Shares::from_micros(5'000'000)};
+    return polymarket::build_engine_order(r, rules, key, 0).value();
+  }
+  polymarket::PostOptions post_options(polymarket::OrderType type) const {
+    return {creds.key, type, false, false};
+  }
+
   chain::PrivateKey key;
   polymarket::ApiCredentials creds;
   polymarket::ClobTradingClient trading;
@@ -224,23 +245,12 @@ TEST(SimServer, OrdersMustBeSignedForTheMarketsExchangeVersion) {
   RunningSim sim;
   auto http = http_client();
   Account account(*http, sim.urls.clob, "b3");
-  const auto& key = account.key;
-  const auto* creds = &account.creds;
-  auto& trading = account.trading;
   std::uint64_t salt = 1;
   const auto post = [&](const char* token, polymarket::ProtocolVersion version) {
-    polymarket::EngineOrderRequest r;
-    r.version = version;
-    r.token_id = chain::Uint256::parse_decimal(token).value();
-    r.price = core::Price::from_micros(400'000).value();
-    r.size = core::Shares::from_micros(10'000'000);
-    r.salt = salt++;
-    r.timestamp_ms = static_cast<std::uint64_t>(core::to_unix_ms(sim.wall.now()));
-    const auto order = polymarket::build_engine_order(
-        r, {polymarket::TickSize::t0_01, false, core::Shares::from_micros(5'000'000)}, key, 0);
-    EXPECT_TRUE(order);
+    const auto order =
+        account.sign(token, 400'000, 10'000'000, salt++, polymarket::OrderType::gtc, version);
     const auto result =
-        trading.post_order(*order, {creds->key, polymarket::OrderType::gtc, false, false});
+        account.trading.post_order(order, account.post_options(polymarket::OrderType::gtc));
     if (result && result->success) return std::string("live");
     return result ? result->error_msg : result.error().message;
   };
@@ -389,27 +399,16 @@ TEST(SimServer, LostOrderResponseLeavesTheOrderPlaced) {
   RunningSim sim;
   auto http = http_client();
   Account account(*http, sim.urls.clob, "cafe");
-  const auto& key = account.key;
-  const auto* creds = &account.creds;
-  auto& trading = account.trading;
   call(*http, net::HttpMethod::post, sim.urls.sim + "/faults",
        R"({"kind":"lose_response","method":"POST","path":"/order"})");
-  polymarket::EngineOrderRequest r;
-  r.token_id = chain::Uint256::parse_decimal(testing::kPlainYesToken).value();
-  r.price = core::Price::from_micros(400'000).value();
-  r.size = core::Shares::from_micros(10'000'000);
-  r.salt = 777;
-  r.timestamp_ms = static_cast<std::uint64_t>(core::to_unix_ms(sim.wall.now()));
-  const auto order = polymarket::build_engine_order(
-      r, {polymarket::TickSize::t0_01, false, core::Shares::from_micros(5'000'000)}, key, 0);
-  ASSERT_TRUE(order);
+  const auto order = account.sign(testing::kPlainYesToken, 400'000, 10'000'000, 777);
   const auto posted =
-      trading.post_order(*order, {creds->key, polymarket::OrderType::gtc, false, false});
+      account.trading.post_order(order, account.post_options(polymarket::OrderType::gtc));
   ASSERT_FALSE(posted);
   EXPECT_EQ(posted.error().code, "unknown_outcome");
-  const auto found = trading.order(chain::to_hex(order->hash));
+  const auto found = account.trading.order(chain::to_hex(order.hash));
   ASSERT_TRUE(found) << found.error().to_string();
-  EXPECT_EQ(found->order_id, order->hash);
+  EXPECT_EQ(found->order_id, order.hash);
 }
 
 // Collects a websocket's frames.
@@ -507,20 +506,9 @@ TEST(SimServer, UserChannelSendsOrdersAndTradesOfItsKeyOnly) {
   net::WsClient ws2(options, [&](const std::string& f) { stranger.add(f); });
   ASSERT_TRUE(ws2.start());
   std::this_thread::sleep_for(200ms);  // both subscribed
-  const auto& key = me.key;
-  const auto* creds = &me.creds;
-  auto& trading = me.trading;
-  polymarket::EngineOrderRequest r;
-  r.token_id = chain::Uint256::parse_decimal(testing::kPlainYesToken).value();
-  r.price = core::Price::from_micros(510'000).value();
-  r.size = core::Shares::from_micros(5'000'000);
-  r.order_type = polymarket::OrderType::fok;
-  r.salt = 4242;
-  r.timestamp_ms = static_cast<std::uint64_t>(core::to_unix_ms(sim.wall.now()));
-  const auto order = polymarket::build_engine_order(
-      r, {polymarket::TickSize::t0_01, false, core::Shares::from_micros(5'000'000)}, key, 0);
-  ASSERT_TRUE(order);
-  ASSERT_TRUE(trading.post_order(*order, {creds->key, polymarket::OrderType::fok, false, false}));
+  const auto order =
+      me.sign(testing::kPlainYesToken, 510'000, 5'000'000, 4242, polymarket::OrderType::fok);
+  ASSERT_TRUE(me.trading.post_order(order, me.post_options(polymarket::OrderType::fok)));
   EXPECT_TRUE(mine.wait_for(R"("event_type":"trade")"));
   EXPECT_TRUE(mine.wait_for(R"("status":"MATCHED")"));
   call(*http, net::HttpMethod::post, sim.urls.sim + "/clock/advance", R"({"seconds":10})");
@@ -528,7 +516,7 @@ TEST(SimServer, UserChannelSendsOrdersAndTradesOfItsKeyOnly) {
   std::this_thread::sleep_for(100ms);
   {
     std::lock_guard lock(stranger.mutex);
-    for (const auto& f : stranger.frames) EXPECT_EQ(f.find(creds->key), std::string::npos) << f;
+    for (const auto& f : stranger.frames) EXPECT_EQ(f.find(me.creds.key), std::string::npos) << f;
   }
   ws.stop();
   ws2.stop();
