@@ -178,43 +178,43 @@ std::optional<core::Timestamp> read_time(const json& v, const std::string& path,
   return std::nullopt;
 }
 
+// A string field parsed by parse (returning something testable and dereferenceable), or a
+// problem saying what was expected.
+template <class T, class Parse>
+std::optional<T> read_text_as(const json& v, const std::string& path, ScenarioProblems& problems,
+                              Parse parse, std::string_view expected) {
+  if (v.is_string()) {
+    if (auto parsed = parse(v.get_ref<const std::string&>())) return T(*parsed);
+  }
+  problems.add(path, "expected " + std::string(expected) + ", got " + v.dump());
+  return std::nullopt;
+}
+
 std::optional<chain::Uint256> read_token_id(const json& v, const std::string& path,
                                             ScenarioProblems& problems) {
-  if (v.is_string()) {
-    const auto token = chain::Uint256::parse_decimal(v.get_ref<const std::string&>());
-    if (token) return *token;
-  }
-  problems.add(path, "expected a uint256 as a decimal string, got " + v.dump());
-  return std::nullopt;
+  return read_text_as<chain::Uint256>(
+      v, path, problems, [](const std::string& t) { return chain::Uint256::parse_decimal(t); },
+      "a uint256 as a decimal string");
 }
 
 std::optional<chain::Bytes32> read_bytes32(const json& v, const std::string& path,
                                            ScenarioProblems& problems) {
-  if (v.is_string()) {
-    const auto bytes = chain::parse_bytes32(v.get_ref<const std::string&>());
-    if (bytes) return *bytes;
-  }
-  problems.add(path, "expected 0x followed by 64 hex digits, got " + v.dump());
-  return std::nullopt;
+  return read_text_as<chain::Bytes32>(
+      v, path, problems, [](const std::string& t) { return chain::parse_bytes32(t); },
+      "0x followed by 64 hex digits");
 }
 
 std::optional<chain::Address> read_address(const json& v, const std::string& path,
                                            ScenarioProblems& problems) {
-  if (v.is_string()) {
-    const auto address = chain::parse_address(v.get_ref<const std::string&>());
-    if (address) return *address;
-  }
-  problems.add(path, "expected a 0x address (40 hex digits), got " + v.dump());
-  return std::nullopt;
+  return read_text_as<chain::Address>(
+      v, path, problems, [](const std::string& t) { return chain::parse_address(t); },
+      "a 0x address (40 hex digits)");
 }
 
 std::optional<polymarket::Side> read_side(const json& v, const std::string& path,
                                           ScenarioProblems& problems) {
-  if (v.is_string()) {
-    if (auto side = polymarket::parse_side(v.get_ref<const std::string&>())) return side;
-  }
-  problems.add(path, "expected \"BUY\" or \"SELL\", got " + v.dump());
-  return std::nullopt;
+  return read_text_as<polymarket::Side>(v, path, problems, polymarket::parse_side,
+                                        "\"BUY\" or \"SELL\"");
 }
 
 std::optional<std::vector<std::string>> read_string_list(const json& v, const std::string& path,
