@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "service/auth.hpp"
+#include "service/ft_report_service.hpp"
 #include "service/strategy_service.hpp"
 
 namespace polycopy::service {
@@ -96,6 +97,44 @@ void add_strategy_routes(Router& router, store::Store& store,
              }));
 }
 
+// GET /api/ft/strategies/{id}/positions | /signals | /performance. Query parameters other
+// than the report's own are refused with 400 "invalid_query".
+void add_ft_report_routes(Router& router, store::Store& store,
+                          const std::shared_ptr<FtReportService>& reports,
+                          const std::string& base) {
+  const auto query_of = [](const HttpRequest& request, const std::vector<std::string_view>& allowed,
+                           FtReportQuery& out) -> std::optional<ServiceResult> {
+    auto query = report_query_from_pairs(request.query_pairs, allowed);
+    if (!query) return invalid_query_result(query.error());
+    out = std::move(query).value();
+    return std::nullopt;
+  };
+  router.add(
+      "GET", base + "/{id}/positions",
+      authenticated(store, [reports, query_of](const std::string& user, const HttpRequest& request,
+                                               const PathParams& p) {
+        FtReportQuery query;
+        if (auto bad = query_of(request, {"status", "limit", "offset"}, query)) return *bad;
+        return reports->positions(user, p.at("id"), query);
+      }));
+  router.add(
+      "GET", base + "/{id}/signals",
+      authenticated(store, [reports, query_of](const std::string& user, const HttpRequest& request,
+                                               const PathParams& p) {
+        FtReportQuery query;
+        if (auto bad = query_of(request, {"reason", "limit", "offset"}, query)) return *bad;
+        return reports->signals(user, p.at("id"), query);
+      }));
+  router.add(
+      "GET", base + "/{id}/performance",
+      authenticated(store, [reports, query_of](const std::string& user, const HttpRequest& request,
+                                               const PathParams& p) {
+        FtReportQuery query;
+        if (auto bad = query_of(request, {}, query)) return *bad;
+        return reports->performance(user, p.at("id"));
+      }));
+}
+
 }  // namespace
 
 core::Result<json> parse_json_body(std::string_view body) {
@@ -129,6 +168,8 @@ Router make_api_router(store::Store& store, const core::Clock& clock) {
   auto service = std::make_shared<StrategyService>(store, clock);
   add_strategy_routes(router, store, service, StrategyKind::ft, "/api/ft/strategies");
   add_strategy_routes(router, store, service, StrategyKind::lt, "/api/lt/strategies");
+  add_ft_report_routes(router, store, std::make_shared<FtReportService>(store),
+                       "/api/ft/strategies");
   return router;
 }
 

@@ -1,5 +1,7 @@
 #include "store/records.hpp"
 
+#include "store/records_ft.hpp"
+
 #include <array>
 #include <utility>
 
@@ -19,6 +21,11 @@ constexpr std::array<std::pair<OrderType, std::string_view>, 3> kOrderTypes{{
     {OrderType::gtc, "GTC"},
     {OrderType::fok, "FOK"},
     {OrderType::fak, "FAK"},
+}};
+
+constexpr std::array<std::pair<PaperPositionStatus, std::string_view>, 2> kPaperPositionStatuses{{
+    {PaperPositionStatus::open, "open"},
+    {PaperPositionStatus::resolved, "resolved"},
 }};
 
 template <class Enum, std::size_t N>
@@ -50,6 +57,13 @@ std::string_view to_string(OrderType type) {
 }
 std::optional<OrderType> order_type_from_string(std::string_view text) {
   return value_of(kOrderTypes, text);
+}
+
+std::string_view to_string(PaperPositionStatus status) {
+  return name_of(kPaperPositionStatuses, status);
+}
+std::optional<PaperPositionStatus> paper_position_status_from_string(std::string_view text) {
+  return value_of(kPaperPositionStatuses, text);
 }
 
 }  // namespace polycopy::store

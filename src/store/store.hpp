@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "store/records.hpp"
+#include "store/records_ft.hpp"
 #include "store/records_market.hpp"
 
 namespace polycopy::store {
@@ -96,6 +97,42 @@ class Store {
   virtual Status record_resolution(const ResolutionRecord& resolution) = 0;
   virtual Result<std::optional<ResolutionRecord>> get_resolution(
       const std::string& condition_id) = 0;
+
+  // Condition ids of stored source trades whose market is not stored yet (the market cache's
+  // misses), at most `limit`, ascending.
+  virtual Result<std::vector<std::string>> unknown_trade_conditions(std::int64_t limit) = 0;
+  // Stored markets not closed, or closed without a recorded resolution yet, ascending: what
+  // the market cache refreshes on its schedule.
+  virtual Result<std::vector<std::string>> open_market_conditions() = 0;
+
+  // Forward testing (engine side: not scoped to a user).
+  // FT strategies of every user that are not paused.
+  virtual Result<std::vector<FtStrategy>> list_active_ft_strategies() = 0;
+  // Stores evaluation outcomes (each signal with the position it opens) in one transaction.
+  // A signal for a (strategy, source trade) already evaluated is a "conflict" and the whole
+  // batch is refused, so a trade is processed at most once per strategy.
+  virtual Status record_ft_outcomes(const std::vector<FtOutcome>& outcomes) = 0;
+  virtual Result<FtBook> get_ft_book(const std::string& ft_strategy_id) = 0;
+  // Settles every open paper position whose market has a recorded resolution (any strategy);
+  // returns how many were settled. Idempotent.
+  virtual Result<std::int64_t> settle_resolved_paper_positions(core::Timestamp now) = 0;
+
+  // Forward-testing reads, scoped to the strategy's owner ("not_found" for another user's).
+  // Newest first.
+  virtual Result<std::vector<PaperPositionRecord>> list_paper_positions(
+      const std::string& user_id, const std::string& ft_strategy_id,
+      const PaperPositionQuery& query) = 0;
+  virtual Result<std::vector<StrategySignalRecord>> list_ft_signals(
+      const std::string& user_id, const std::string& ft_strategy_id, const SignalQuery& query) = 0;
+  virtual Result<FtPerformanceRecord> get_ft_performance(const std::string& user_id,
+                                                         const std::string& ft_strategy_id) = 0;
+
+  // Trader statistics, maintained incrementally: storing a BUY source trade adds it to its
+  // trader's count and average (and to the resolved figures when its market has already
+  // resolved); recording a resolution adds every stored BUY trade of that market. Absent for
+  // a trader with no stored BUY trade.
+  virtual Result<std::optional<TraderStatsRecord>> get_trader_stats(
+      const std::string& trader_address, core::Timestamp now) = 0;
 };
 
 // Opens (creating if needed) a SQLite database file; does not migrate.

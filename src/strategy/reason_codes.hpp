@@ -27,6 +27,9 @@ inline constexpr std::string_view model_not_available = "model_not_available";
 inline constexpr std::string_view model_below_threshold = "model_below_threshold";
 inline constexpr std::string_view duplicate_position = "duplicate_position";
 inline constexpr std::string_view insufficient_cash = "insufficient_cash";
+// Recorded by paper trading, not by evaluate(): an accepted bet that rounds to zero (only
+// possible with min_bet = 0) opens no position.
+inline constexpr std::string_view zero_bet = "zero_bet";
 
 // Every code evaluate() can return, in the order the checks run (first failure wins).
 inline constexpr std::array kInCheckOrder{

@@ -354,10 +354,10 @@ TEST(TraderFeedMigration, AppliesOnADatabaseAtVersionFive) {
   ASSERT_TRUE(store.ok());
   auto applied = (*store)->migrate();
   ASSERT_TRUE(applied.ok()) << applied.error().to_string();
-  ASSERT_EQ(applied->size(), 1u);
+  ASSERT_GE(applied->size(), 1u);
   EXPECT_EQ(applied->front().version, 6);
   EXPECT_EQ(applied->front().name, "trader_feed");
-  EXPECT_EQ((*store)->schema_version().value(), 6);
+  EXPECT_EQ((*store)->schema_version().value(), (*store)->latest_schema_version());
   const auto a = make_trade(1, 1, 1'000);
   EXPECT_TRUE((*store)->ingest_trader_trades({a}, cursor_after(a, 2'000)).ok());
 }

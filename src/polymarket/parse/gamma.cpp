@@ -82,6 +82,7 @@ GammaMarket parse_gamma_market(const JsonNode& node, const std::string& path) {
   m.closed_time_s = f.opt_iso_seconds({"closedTime"});
   m.uma_resolution_status = f.opt_str({"umaResolutionStatus"});
   m.fee_type = f.opt_str({"feeType"});
+  m.category = f.opt_str({"category"});
   m.resolution = resolve_from_gamma(m.closed, m.outcome_prices, m.outcome_prices_exact);
   return m;
 }

@@ -5,8 +5,9 @@
 namespace polycopy::store::migrations {
 
 std::span<const Migration> all() {
-  static const std::array<Migration, 6> kAll{
-      accounts(), market_data(), forward_testing(), live_trading(), operations(), trader_feed(),
+  static const std::array<Migration, 7> kAll{
+      accounts(),   market_data(), forward_testing(), live_trading(),
+      operations(), trader_feed(), trader_stats(),
   };
   return kAll;
 }

@@ -22,5 +22,6 @@ Migration forward_testing();  // 0003
 Migration live_trading();     // 0004
 Migration operations();       // 0005
 Migration trader_feed();      // 0006
+Migration trader_stats();     // 0007
 
 }  // namespace polycopy::store::migrations

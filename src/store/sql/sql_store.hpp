@@ -60,6 +60,23 @@ class SqlStore final : public Store {
   Result<std::optional<MarketWithTokens>> get_market_by_token(const std::string& token_id) override;
   Status record_resolution(const ResolutionRecord& resolution) override;
   Result<std::optional<ResolutionRecord>> get_resolution(const std::string& condition_id) override;
+  Result<std::vector<std::string>> unknown_trade_conditions(std::int64_t limit) override;
+  Result<std::vector<std::string>> open_market_conditions() override;
+
+  Result<std::vector<FtStrategy>> list_active_ft_strategies() override;
+  Status record_ft_outcomes(const std::vector<FtOutcome>& outcomes) override;
+  Result<FtBook> get_ft_book(const std::string& ft_strategy_id) override;
+  Result<std::int64_t> settle_resolved_paper_positions(core::Timestamp now) override;
+  Result<std::vector<PaperPositionRecord>> list_paper_positions(
+      const std::string& user_id, const std::string& ft_strategy_id,
+      const PaperPositionQuery& query) override;
+  Result<std::vector<StrategySignalRecord>> list_ft_signals(const std::string& user_id,
+                                                            const std::string& ft_strategy_id,
+                                                            const SignalQuery& query) override;
+  Result<FtPerformanceRecord> get_ft_performance(const std::string& user_id,
+                                                 const std::string& ft_strategy_id) override;
+  Result<std::optional<TraderStatsRecord>> get_trader_stats(const std::string& trader_address,
+                                                            core::Timestamp now) override;
 
  private:
   // One serialised transaction; the body returns a Result or Status.
@@ -73,5 +90,16 @@ class SqlStore final : public Store {
   std::unique_ptr<Connection> connection_;
   std::shared_ptr<const core::Clock> clock_;
 };
+
+// Trader statistics upkeep (sql_store_trader_stats.cpp). Both run inside the transaction that
+// makes the trades or the resolution new, so each trade is counted exactly once: at insert
+// when its market has already resolved, else when the resolution is recorded. They throw
+// core::Failure on a database error (the transaction rolls back).
+// Adds the BUY trades among `new_ids` (ids stored just now, a subset of `trades`).
+void count_new_source_trades(Connection& connection, const std::vector<SourceTradeRecord>& trades,
+                             const std::vector<std::string>& new_ids);
+// Adds every stored BUY trade of the market to the resolved figures; call only when the
+// resolution row was inserted just now.
+void count_resolved_market(Connection& connection, const ResolutionRecord& resolution);
 
 }  // namespace polycopy::store::sql

@@ -243,6 +243,12 @@ Result<std::optional<FtStrategy>> SqlStore::get_ft_strategy(const std::string& u
   });
 }
 
+Result<std::vector<FtStrategy>> SqlStore::list_active_ft_strategies() {
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<FtStrategy>> {
+    return load_strategies(*connection_, "paused = 0", {});
+  });
+}
+
 Status SqlStore::update_ft_strategy(const FtStrategy& strategy) {
   return transact(TransactionMode::write, [&]() -> Status {
     Params values = param_values(strategy.params);

@@ -336,7 +336,9 @@ Result<std::vector<std::string>> SqlStore::insert_source_trades(
     const std::vector<SourceTradeRecord>& trades) {
   if (auto ok = check_trades(trades); !ok) return ok.error();
   return transact(TransactionMode::write, [&]() -> Result<std::vector<std::string>> {
-    return store_trades(*connection_, trades);
+    auto ids = store_trades(*connection_, trades);
+    count_new_source_trades(*connection_, trades, ids);
+    return ids;
   });
 }
 
@@ -350,6 +352,7 @@ Result<std::vector<std::string>> SqlStore::ingest_trader_trades(
   }
   return transact(TransactionMode::write, [&]() -> Result<std::vector<std::string>> {
     auto ids = store_trades(*connection_, trades);
+    count_new_source_trades(*connection_, trades, ids);
     write_cursor(*connection_, advance_to);
     return ids;
   });
@@ -474,6 +477,7 @@ Status SqlStore::record_resolution(const ResolutionRecord& resolution) {
                      resolution.payout_denominator, to_unix_ms(resolution.resolved_at),
                      to_unix_ms(resolution.recorded_at)}),
             "record_resolution");
+    count_resolved_market(*connection_, resolution);  // new resolutions only: counted once
     return {};
   });
 }
@@ -481,6 +485,36 @@ Status SqlStore::record_resolution(const ResolutionRecord& resolution) {
 Result<std::optional<ResolutionRecord>> SqlStore::get_resolution(const std::string& condition_id) {
   return transact(TransactionMode::read, [&]() -> Result<std::optional<ResolutionRecord>> {
     return load_resolution(*connection_, condition_id);
+  });
+}
+
+Result<std::vector<std::string>> SqlStore::unknown_trade_conditions(std::int64_t limit) {
+  if (limit <= 0) return Error{"invalid_limit", "limit must be positive"};
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<std::string>> {
+    std::vector<std::string> out;
+    for (const auto& row :
+         require(query(*connection_,
+                       "SELECT DISTINCT st.condition_id FROM source_trades st WHERE NOT EXISTS "
+                       "(SELECT 1 FROM markets m WHERE m.condition_id = st.condition_id) "
+                       "ORDER BY st.condition_id LIMIT ?",
+                       {limit}),
+                 "unknown_trade_conditions"))
+      out.push_back(RowReader(row).text());
+    return out;
+  });
+}
+
+Result<std::vector<std::string>> SqlStore::open_market_conditions() {
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<std::string>> {
+    std::vector<std::string> out;
+    for (const auto& row :
+         require(query(*connection_,
+                       "SELECT m.condition_id FROM markets m WHERE m.closed = 0 OR NOT EXISTS "
+                       "(SELECT 1 FROM resolutions r WHERE r.condition_id = m.condition_id) "
+                       "ORDER BY m.condition_id"),
+                 "open_market_conditions"))
+      out.push_back(RowReader(row).text());
+    return out;
   });
 }
 

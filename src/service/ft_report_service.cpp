@@ -1,0 +1,234 @@
+#include "service/ft_report_service.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "service/time_format.hpp"
+#include "strategy/reason_codes.hpp"
+
+namespace polycopy::service {
+namespace {
+
+using core::Error;
+using core::Result;
+using nlohmann::json;
+
+constexpr std::string_view kAccepted = "accepted";
+
+Error invalid_query(std::string message) {
+  return Error{"invalid_query", std::move(message)};
+}
+
+// A non-negative decimal integer (digits only, no sign), or nullopt.
+std::optional<std::int64_t> parse_count(std::string_view text) {
+  if (text.empty() ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// Reads limit and offset into any query type with those members.
+template <class Q>
+core::Status read_paging(const FtReportQuery& query, Q& out) {
+  out.limit = kDefaultReportLimit;
+  out.offset = 0;
+  if (query.limit) {
+    const auto limit = parse_count(*query.limit);
+    if (!limit || *limit < 1 || *limit > kMaxReportLimit)
+      return invalid_query("limit must be an integer from 1 to " + std::to_string(kMaxReportLimit) +
+                           ", got \"" + *query.limit + "\"");
+    out.limit = *limit;
+  }
+  if (query.offset) {
+    const auto offset = parse_count(*query.offset);
+    if (!offset)
+      return invalid_query("offset must be an integer >= 0, got \"" + *query.offset + "\"");
+    out.offset = *offset;
+  }
+  return {};
+}
+
+json optional_json(const std::optional<std::string>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+template <class T>
+json money_json(const std::optional<T>& value) {
+  return value ? json(value->to_string()) : json(nullptr);
+}
+
+json paged(const char* key, json items, std::int64_t limit, std::int64_t offset) {
+  return json{{key, std::move(items)}, {"limit", limit}, {"offset", offset}};
+}
+
+// A store error as the answer: an unknown or foreign strategy is 404 "strategy_not_found".
+ServiceResult store_error(const Error& error, const std::string& strategy_id) {
+  if (error.code == "not_found")
+    return error_result(Error{"strategy_not_found", "no strategy with id " + strategy_id});
+  return error_result(error);
+}
+
+// numerator / denominator as a 6-decimal ratio, rounded toward zero; denominator > 0.
+core::Ratio ratio_toward_zero(std::int64_t numerator, std::int64_t denominator) {
+  const std::int64_t magnitude =
+      core::mul_div(numerator < 0 ? -numerator : numerator, core::kMicrosPerUnit, denominator,
+                    core::Rounding::down);
+  return core::Ratio::from_micros(numerator < 0 ? -magnitude : magnitude);
+}
+
+}  // namespace
+
+bool is_known_signal_reason(std::string_view reason) {
+  if (reason == kAccepted || reason == strategy::reason::zero_bet) return true;
+  const auto& codes = strategy::reason::kInCheckOrder;
+  return std::find(codes.begin(), codes.end(), reason) != codes.end();
+}
+
+Result<FtReportQuery> report_query_from_pairs(
+    const std::vector<std::pair<std::string, std::string>>& pairs,
+    const std::vector<std::string_view>& allowed) {
+  FtReportQuery query;
+  std::set<std::string, std::less<>> seen;
+  for (const auto& [name, value] : pairs) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      std::string names;
+      for (const auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
+      return invalid_query(
+          "unknown query parameter " + name +
+          (names.empty() ? " (this report takes none)" : " (this report takes " + names + ")"));
+    }
+    if (!seen.insert(name).second)
+      return invalid_query("query parameter " + name + " is given more than once");
+    if (name == "status") query.status = value;
+    if (name == "reason") query.reason = value;
+    if (name == "limit") query.limit = value;
+    if (name == "offset") query.offset = value;
+  }
+  return query;
+}
+
+Result<store::PaperPositionQuery> to_position_query(const FtReportQuery& query) {
+  if (query.reason) return invalid_query("reason applies to signals, not positions");
+  store::PaperPositionQuery out;
+  if (query.status) {
+    const auto status = store::paper_position_status_from_string(*query.status);
+    if (!status)
+      return invalid_query("status must be open or resolved, got \"" + *query.status + "\"");
+    out.status = *status;
+  }
+  if (auto paging = read_paging(query, out); !paging) return paging.error();
+  return out;
+}
+
+Result<store::SignalQuery> to_signal_query(const FtReportQuery& query) {
+  if (query.status) return invalid_query("status applies to positions, not signals");
+  store::SignalQuery out;
+  if (query.reason) {
+    if (!is_known_signal_reason(*query.reason))
+      return invalid_query("reason must be accepted or a rejection code, got \"" + *query.reason +
+                           "\"");
+    out.reason = *query.reason;
+  }
+  if (auto paging = read_paging(query, out); !paging) return paging.error();
+  return out;
+}
+
+ServiceResult invalid_query_result(const Error& error) {
+  return ServiceResult{400, {{"error", {{"code", error.code}, {"message", error.message}}}}};
+}
+
+json to_json(const store::PaperPositionRecord& p) {
+  return json{
+      {"id", p.id},
+      {"source_trade_id", p.source_trade_id},
+      {"condition_id", p.condition_id},
+      {"token_id", p.token_id},
+      {"outcome_index", p.outcome_index},
+      {"entry_price", p.entry_price.to_string()},
+      {"shares", p.shares.to_string()},
+      {"cost", p.cost.to_string()},
+      {"status", std::string(store::to_string(p.status))},
+      {"payout", money_json(p.payout)},
+      {"pnl", money_json(p.pnl)},
+      {"opened_at", format_iso8601(p.opened_at)},
+      {"resolved_at", p.resolved_at ? json(format_iso8601(*p.resolved_at)) : json(nullptr)}};
+}
+
+json to_json(const store::StrategySignalRecord& s) {
+  return json{{"id", s.id},
+              {"source_trade_id", s.source_trade_id},
+              {"accepted", s.accepted},
+              {"reason", optional_json(s.reason_code)},
+              {"detail", optional_json(s.detail)},
+              {"entry_price", money_json(s.entry_price)},
+              {"bet", money_json(s.bet_usd)},
+              {"edge", money_json(s.edge)},
+              {"conviction", money_json(s.conviction)},
+              {"evaluated_at", format_iso8601(s.evaluated_at)}};
+}
+
+json to_json(const std::string& strategy_id, const store::FtPerformanceRecord& r) {
+  json by_reason = json::object();
+  for (const auto& count : r.by_reason) by_reason[count.reason] = count.count;
+  json win_rate = nullptr;
+  if (r.resolved_positions > 0)
+    win_rate = core::Ratio::from_micros(core::mul_div(r.winning_positions, core::kMicrosPerUnit,
+                                                      r.resolved_positions, core::Rounding::down))
+                   .to_string();
+  json roi = nullptr;
+  if (r.resolved_cost.micros() > 0)
+    roi = ratio_toward_zero(r.realised_pnl.micros(), r.resolved_cost.micros()).to_string();
+  return json{{"strategy_id", strategy_id},
+              {"starting_cash", r.starting_cash.to_string()},
+              {"cash", r.cash.to_string()},
+              {"open_cost", r.open_cost.to_string()},
+              {"realised_pnl", r.realised_pnl.to_string()},
+              {"resolved_cost", r.resolved_cost.to_string()},
+              {"resolved_payout", r.resolved_payout.to_string()},
+              {"open_positions", r.open_positions},
+              {"resolved_positions", r.resolved_positions},
+              {"winning_positions", r.winning_positions},
+              {"losing_positions", r.losing_positions},
+              {"win_rate", std::move(win_rate)},
+              {"roi", std::move(roi)},
+              {"signals", r.signals},
+              {"by_reason", std::move(by_reason)}};
+}
+
+FtReportService::FtReportService(store::Store& store) : store_(store) {}
+
+ServiceResult FtReportService::positions(const std::string& user_id, const std::string& strategy_id,
+                                         const FtReportQuery& query) {
+  const auto parsed = to_position_query(query);
+  if (!parsed) return invalid_query_result(parsed.error());
+  const auto rows = store_.list_paper_positions(user_id, strategy_id, *parsed);
+  if (!rows) return store_error(rows.error(), strategy_id);
+  json items = json::array();
+  for (const auto& row : *rows) items.push_back(to_json(row));
+  return ServiceResult{200, paged("positions", std::move(items), parsed->limit, parsed->offset)};
+}
+
+ServiceResult FtReportService::signals(const std::string& user_id, const std::string& strategy_id,
+                                       const FtReportQuery& query) {
+  const auto parsed = to_signal_query(query);
+  if (!parsed) return invalid_query_result(parsed.error());
+  const auto rows = store_.list_ft_signals(user_id, strategy_id, *parsed);
+  if (!rows) return store_error(rows.error(), strategy_id);
+  json items = json::array();
+  for (const auto& row : *rows) items.push_back(to_json(row));
+  return ServiceResult{200, paged("signals", std::move(items), parsed->limit, parsed->offset)};
+}
+
+ServiceResult FtReportService::performance(const std::string& user_id,
+                                           const std::string& strategy_id) {
+  const auto record = store_.get_ft_performance(user_id, strategy_id);
+  if (!record) return store_error(record.error(), strategy_id);
+  return ServiceResult{200, to_json(strategy_id, *record)};
+}
+
+}  // namespace polycopy::service
