@@ -35,6 +35,8 @@ void register_user_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy ft positions|signals|performance`: forward-testing reports.
 void register_ft_report_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+// `polycopy engine run`: the forward-testing engine.
+void register_engine_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy sim`: the simulated venue.
 void register_sim_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy polymarket …`: venue protocol tools (parse, sign-order, l1-headers, l2-headers).

@@ -38,7 +38,7 @@ void add(TickReport& report, const MarketRefresh& refresh) {
 
 }  // namespace
 
-TickReport FtEngine::tick() {
+TickReport FtEngine::tick(std::optional<core::Timestamp> at) {
   TickReport report;
   auto strategies = store_.list_active_ft_strategies();
   if (!strategies) {
@@ -48,7 +48,7 @@ TickReport FtEngine::tick() {
   report.strategies = static_cast<std::int64_t>(strategies->size());
 
   // Whom to follow: explicit lists plus leaderboards (read again when due).
-  const core::Timestamp now = clock_.now();
+  const core::Timestamp now = at.value_or(clock_.now());
   if (due(last_discovery_, options_.discovery_interval, now)) {
     discovery_.clear();
     discovered_.clear();
@@ -101,7 +101,7 @@ TickReport FtEngine::tick() {
   }
 
   // Settling first: cash paid out by a resolution is available to this tick's signals.
-  if (auto settled = store_.settle_resolved_paper_positions(clock_.now()); settled) {
+  if (auto settled = store_.settle_resolved_paper_positions(now); settled) {
     report.positions_settled = *settled;
   } else {
     report.problems.push_back(problem("settlement", settled.error()));
@@ -109,8 +109,8 @@ TickReport FtEngine::tick() {
 
   for (const auto& strategy : *strategies) {
     const auto it = discovered_.find(strategy.id);
-    auto run =
-        runner_.run(strategy, it == discovered_.end() ? std::vector<std::string>{} : it->second);
+    auto run = runner_.run(strategy,
+                           it == discovered_.end() ? std::vector<std::string>{} : it->second, now);
     if (!run) {
       report.problems.push_back(problem("strategy " + strategy.id, run.error()));
       continue;

@@ -6,6 +6,7 @@
 // neither misses nor repeats a trade.
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,7 +47,9 @@ class FtEngine {
            const polymarket::GammaClient& gamma, const core::Clock& clock,
            FtEngineOptions options = {});
 
-  TickReport tick();
+  // One tick as of `at` (default: the clock's now): every step of the tick uses that time,
+  // so a tick is one consistent picture however long it takes.
+  TickReport tick(std::optional<core::Timestamp> at = std::nullopt);
 
  private:
   bool due(std::optional<core::Timestamp>& last, std::chrono::seconds interval,

@@ -94,7 +94,8 @@ store::StrategySignalRecord signal_of(const store::FtStrategy& strategy,
 }  // namespace
 
 core::Result<FtRun> FtRunner::run(const store::FtStrategy& strategy,
-                                  const std::vector<std::string>& discovered) {
+                                  const std::vector<std::string>& discovered,
+                                  std::optional<core::Timestamp> at) {
   FtRun run;
   store::FtStrategyParams params = strategy.params;
   if (uses_discovery(params)) {
@@ -112,7 +113,7 @@ core::Result<FtRun> FtRunner::run(const store::FtStrategy& strategy,
     strategy::IdSet held(book->open_token_ids);
     core::Usd cash = book->cash;
 
-    const core::Timestamp now = clock_.now();
+    const core::Timestamp now = at.value_or(clock_.now());
     BatchInputs inputs(store_, now);
     std::vector<store::FtOutcome> outcomes;
     outcomes.reserve(trades->size());

@@ -5,6 +5,7 @@
 // of outcomes is one transaction, so a crash loses or repeats no trade: what was not stored
 // is evaluated again after the restart.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,10 @@ class FtRunner {
   // `followed`: the traders the strategy follows besides its explicit list (leaderboard
   // discovery). A strategy that discovers traders and has none yet waits (evaluates nothing)
   // rather than copying everybody.
+  // `at`: the evaluation time (default: the clock's now, read per batch).
   core::Result<FtRun> run(const store::FtStrategy& strategy,
-                          const std::vector<std::string>& discovered);
+                          const std::vector<std::string>& discovered,
+                          std::optional<core::Timestamp> at = std::nullopt);
 
  private:
   store::Store& store_;

@@ -12,11 +12,15 @@ MarketCache::MarketCache(store::Store& store, const polymarket::GammaClient& gam
     : store_(store), gamma_(gamma), clock_(clock) {}
 
 core::Result<MarketRefresh> MarketCache::fill_misses(std::int64_t limit) {
-  auto misses = store_.unknown_trade_conditions(limit);
+  // Ids the venue did not know sort among the misses: ask for enough to see past them.
+  auto misses =
+      store_.unknown_trade_conditions(limit + static_cast<std::int64_t>(unknown_to_venue_.size()));
   if (!misses) return misses.error();
   std::vector<std::string> wanted;
   for (auto& id : *misses) {
-    if (!unknown_to_venue_.contains(id)) wanted.push_back(std::move(id));
+    if (static_cast<std::int64_t>(wanted.size()) < limit && !unknown_to_venue_.contains(id)) {
+      wanted.push_back(std::move(id));
+    }
   }
   return refresh(wanted);
 }

@@ -5,11 +5,11 @@ namespace polycopy::engine {
 VenueClock::VenueClock(const polymarket::ClobPublicClient& clob, const core::Clock& local)
     : clob_(clob), local_(local) {}
 
-core::Status VenueClock::sync() {
+core::Result<core::Timestamp> VenueClock::sync() {
   auto seconds = clob_.server_time();
   if (!seconds) return seconds.error();
   offset_ms_.store(*seconds * 1000 - core::to_unix_ms(local_.now()));
-  return {};
+  return core::from_unix_ms(*seconds * 1000);
 }
 
 core::Timestamp VenueClock::now() const {

@@ -13,8 +13,9 @@ class VenueClock final : public core::Clock {
  public:
   VenueClock(const polymarket::ClobPublicClient& clob, const core::Clock& local);
 
-  // Reads GET /time (whole seconds) and keeps the offset to the local clock.
-  core::Status sync();
+  // Reads GET /time (whole seconds), keeps the offset to the local clock and returns the
+  // venue's time as read.
+  core::Result<core::Timestamp> sync();
   core::Timestamp now() const override;
 
  private:
