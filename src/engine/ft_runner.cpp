@@ -104,14 +104,23 @@ core::Result<FtRun> FtRunner::run(const store::FtStrategy& strategy,
   }
   const strategy::PreparedStrategy prepared(std::move(params));
 
+  // Every trade stored by now is evaluated when the loop below ends (it walks until nothing
+  // is left), so the strategy's mark can then move here.
+  auto stored_through = store_.latest_source_trade_seq();
+  if (!stored_through) return stored_through.error();
+
+  // The book is read once; cash and held tokens then move with the outcomes stored.
+  auto book = store_.get_ft_book(strategy.id);
+  if (!book) return book.error();
+  strategy::IdSet held(book->open_token_ids);
+  core::Usd cash = book->cash;
+  std::optional<store::SourceTradeKey> after;
+
   while (true) {
-    auto trades = store_.unprocessed_source_trades_for_ft(strategy.id, batch_size_);
+    auto trades = store_.unprocessed_source_trades_for_ft(strategy.id, batch_size_, after);
     if (!trades) return trades.error();
     if (trades->empty()) break;
-    auto book = store_.get_ft_book(strategy.id);
-    if (!book) return book.error();
-    strategy::IdSet held(book->open_token_ids);
-    core::Usd cash = book->cash;
+    after = store::SourceTradeKey{trades->back().traded_at, trades->back().id};
 
     const core::Timestamp now = at.value_or(clock_.now());
     BatchInputs inputs(store_, now);
@@ -166,6 +175,9 @@ core::Result<FtRun> FtRunner::run(const store::FtStrategy& strategy,
     if (auto status = store_.record_ft_outcomes(outcomes); !status) return status.error();
     run.evaluated += static_cast<std::int64_t>(outcomes.size());
     if (static_cast<std::int64_t>(trades->size()) < batch_size_) break;
+  }
+  if (auto marked = store_.mark_ft_evaluated_through(strategy.id, *stored_through); !marked) {
+    return marked.error();
   }
   return run;
 }

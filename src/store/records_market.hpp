@@ -37,12 +37,19 @@ struct SourceTradeRecord {
   core::Usd usd;      // >= 0
   core::Timestamp traded_at;
   core::Timestamp received_at;
+  std::int64_t seq = 0;  // storage order, set by the store (ignored when inserting)
 };
 
 inline std::string source_trade_id(const std::string& tx_hash, const std::string& token_id,
                                    const std::string& trader_address) {
   return tx_hash + ":" + token_id + ":" + trader_address;
 }
+
+// Where a walk over source trades in (traded_at, id) order stopped.
+struct SourceTradeKey {
+  core::Timestamp traded_at;
+  std::string id;
+};
 
 // The newest trade already stored for a trader: a restarted feed asks only for newer ones,
 // so it neither misses nor repeats a trade.

@@ -80,10 +80,18 @@ class Store {
       const std::vector<SourceTradeRecord>& trades, const FeedCursor& advance_to) = 0;
   virtual Result<std::optional<FeedCursor>> get_feed_cursor(const std::string& trader_address) = 0;
   virtual Status set_feed_cursor(const FeedCursor& cursor) = 0;  // creates the trader if new
-  // Source trades without a signal of this FT strategy, oldest first: what its evaluator still
-  // has to process (after a restart too).
+  // Source trades without a signal of this FT strategy, stored after its evaluation mark,
+  // oldest first (traded_at, id): what its evaluator still has to process (after a restart
+  // too). `after`: only trades past
+  // that key, so a caller walking in batches does not rescan what it just processed.
   virtual Result<std::vector<SourceTradeRecord>> unprocessed_source_trades_for_ft(
-      const std::string& ft_strategy_id, std::int64_t limit) = 0;
+      const std::string& ft_strategy_id, std::int64_t limit,
+      const std::optional<SourceTradeKey>& after = std::nullopt) = 0;
+  // The newest storage seq of any source trade (0 with none).
+  virtual Result<std::int64_t> latest_source_trade_seq() = 0;
+  // Every trade stored up to `seq` has been evaluated by the strategy: later calls of
+  // unprocessed_source_trades_for_ft skip them. Only ever moves forward.
+  virtual Status mark_ft_evaluated_through(const std::string& ft_strategy_id, std::int64_t seq) = 0;
 
   // A market and its two outcome tokens (indexes 0 and 1) in one transaction; fields of a
   // known market are replaced. A token already bound elsewhere is a "conflict".

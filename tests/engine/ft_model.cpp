@@ -93,6 +93,9 @@ ModelResult run_model(const ModelStrategy& s, const sim::Scenario& scenario,
     return a.at_ms != b.at_ms ? a.at_ms < b.at_ms : a.id < b.id;
   });
 
+  std::map<std::string, std::vector<std::size_t>> by_trader;  // indexes, oldest first
+  for (std::size_t i = 0; i < trades.size(); ++i) by_trader[trades[i].trader].push_back(i);
+
   ModelResult out;
   out.cash = s.starting_cash;
   std::size_t next = 0;
@@ -107,20 +110,27 @@ ModelResult run_model(const ModelStrategy& s, const sim::Scenario& scenario,
         out.realised_pnl += p.payout - p.cost;
       }
     }
-    // The traders' statistics from what is stored by t.
+    // A trader's statistics from what is stored by t, recounted from scratch (only for the
+    // traders whose trades reach the history check).
     std::map<std::string, Stats> stats;
-    for (const auto& trade : trades) {
-      if (trade.at_ms > t) break;
-      if (!trade.buy) continue;
-      auto& st = stats[trade.trader];
-      ++st.count;
-      st.usd += floor_div(static_cast<i128>(trade.price) * trade.size, kUnit);
-      const auto& m = markets.at(trade.condition);
-      if (resolved_by(m, t)) {
-        ++st.resolved;
-        if (m.winner == trade.outcome_index) ++st.wins;
+    const auto stats_of = [&](const std::string& trader) -> const Stats& {
+      auto it = stats.find(trader);
+      if (it != stats.end()) return it->second;
+      Stats st;
+      for (const std::size_t i : by_trader[trader]) {
+        const auto& trade = trades[i];
+        if (trade.at_ms > t) break;
+        if (!trade.buy) continue;
+        ++st.count;
+        st.usd += floor_div(static_cast<i128>(trade.price) * trade.size, kUnit);
+        const auto& m = markets.at(trade.condition);
+        if (resolved_by(m, t)) {
+          ++st.resolved;
+          if (m.winner == trade.outcome_index) ++st.wins;
+        }
       }
-    }
+      return stats.emplace(trader, st).first->second;
+    };
     std::set<std::string> held;
     for (const auto& [id, p] : out.positions) {
       if (!p.settled) held.insert(p.token);
@@ -129,21 +139,9 @@ ModelResult run_model(const ModelStrategy& s, const sim::Scenario& scenario,
     for (; next < trades.size() && trades[next].at_ms <= t; ++next) {
       const auto& trade = trades[next];
       const auto& m = markets.at(trade.condition);
-      const Stats st = stats.count(trade.trader) ? stats.at(trade.trader) : Stats{};
-      // Plain values with "known" flags (std::optional trips a g++ 12 false warning here).
-      const bool known = st.resolved > 0;
-      const std::int64_t win_rate =
-          known ? floor_div(static_cast<i128>(st.wins) * kUnit, st.resolved) : 0;
       const std::int64_t entry = std::min<std::int64_t>(
           999'900, -floor_div(-static_cast<i128>(trade.price) * (kUnit + s.slippage), kUnit));
-      const std::int64_t edge = win_rate - entry;
       const std::int64_t usd = floor_div(static_cast<i128>(trade.price) * trade.size, kUnit);
-      const auto outside = [known](std::int64_t v, const std::optional<std::int64_t>& lo,
-                                   const std::optional<std::int64_t>& hi) {
-        if (!lo && !hi) return false;
-        if (!known) return true;
-        return (lo && v < *lo) || (hi && v > *hi);
-      };
 
       std::string reason;
       std::int64_t bet = 0;
@@ -157,7 +155,26 @@ ModelResult run_model(const ModelStrategy& s, const sim::Scenario& scenario,
         reason = "after_market_end";
       } else if (!s.traders.empty() && !s.traders.contains(trade.trader)) {
         reason = "not_target_trader";
-      } else if (st.resolved < s.min_resolved) {
+      }
+      if (!reason.empty()) {
+        out.signals[trade.id] = reason;
+        ++out.by_reason[reason];
+        continue;
+      }
+
+      const Stats st = stats_of(trade.trader);
+      // Plain values with "known" flags (std::optional trips a g++ 12 false warning here).
+      const bool known = st.resolved > 0;
+      const std::int64_t win_rate =
+          known ? floor_div(static_cast<i128>(st.wins) * kUnit, st.resolved) : 0;
+      const std::int64_t edge = win_rate - entry;
+      const auto outside = [known](std::int64_t v, const std::optional<std::int64_t>& lo,
+                                   const std::optional<std::int64_t>& hi) {
+        if (!lo && !hi) return false;
+        if (!known) return true;
+        return (lo && v < *lo) || (hi && v > *hi);
+      };
+      if (st.resolved < s.min_resolved) {
         reason = "insufficient_trader_history";
       } else if (trade.price < s.price_min || trade.price > s.price_max) {
         reason = "price_out_of_range";

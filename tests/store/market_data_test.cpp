@@ -337,6 +337,54 @@ TEST_F(MarketDataTest, UnprocessedTradesExcludeThoseWithASignalOfThatStrategy) {
   EXPECT_EQ(store_->unprocessed_source_trades_for_ft("ft_2", 10).value().size(), 3u);
   EXPECT_EQ(store_->unprocessed_source_trades_for_ft("ft_2", 1).value().front().id, early.id);
   EXPECT_EQ(store_->unprocessed_source_trades_for_ft("ft_2", 0).error().code, "invalid_limit");
+
+  // A walk in batches resumes past the last key it saw, in (traded_at, id) order.
+  const auto first = store_->unprocessed_source_trades_for_ft("ft_2", 1).value().front();
+  const auto next =
+      store_
+          ->unprocessed_source_trades_for_ft("ft_2", 10, SourceTradeKey{first.traded_at, first.id})
+          .value();
+  ASSERT_EQ(next.size(), 2u);
+  EXPECT_EQ(next[0].id, middle.id);
+  EXPECT_EQ(next[1].id, late.id);
+  // Same time, larger id: still after; the key itself and everything before it are not.
+  EXPECT_EQ(store_
+                ->unprocessed_source_trades_for_ft(
+                    "ft_2", 10, SourceTradeKey{middle.traded_at, middle.id.substr(0, 3)})
+                .value()
+                .size(),
+            2u);
+  EXPECT_TRUE(
+      store_->unprocessed_source_trades_for_ft("ft_2", 10, SourceTradeKey{late.traded_at, late.id})
+          .value()
+          .empty());
+}
+
+TEST_F(MarketDataTest, TheEvaluationMarkSkipsWhatWasStoredBeforeItAndOnlyMovesForward) {
+  ASSERT_TRUE(store_->insert_user(testing::make_user("usr_1", "ann")).ok());
+  ASSERT_TRUE(store_->insert_ft_strategy(testing::make_ft("ft_1", "usr_1", "one")).ok());
+  ASSERT_TRUE(store_->insert_ft_strategy(testing::make_ft("ft_2", "usr_1", "two")).ok());
+  const auto a = make_trade(1, 1, 5'000);
+  const auto b = make_trade(2, 2, 6'000);
+  ASSERT_TRUE(store_->insert_source_trades({a, b}).ok());
+  const auto stored_through = store_->latest_source_trade_seq().value();
+  EXPECT_EQ(stored_through, 2);
+  EXPECT_EQ(store_->unprocessed_source_trades_for_ft("ft_1", 10).value().size(), 2u);
+  ASSERT_TRUE(store_->mark_ft_evaluated_through("ft_1", stored_through).ok());
+  EXPECT_TRUE(store_->unprocessed_source_trades_for_ft("ft_1", 10).value().empty());
+  EXPECT_EQ(store_->unprocessed_source_trades_for_ft("ft_2", 10).value().size(), 2u);
+
+  // Stored later but traded earlier (a new trader's history): still after the mark.
+  const auto late_history = make_trade(3, 3, 1'000);
+  ASSERT_TRUE(store_->insert_source_trades({a, late_history}).ok());  // a: a repeat, no seq
+  const auto pending = store_->unprocessed_source_trades_for_ft("ft_1", 10).value();
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0].id, late_history.id);
+  EXPECT_GT(pending[0].seq, stored_through);
+
+  ASSERT_TRUE(store_->mark_ft_evaluated_through("ft_1", 1).ok());  // never backwards
+  EXPECT_EQ(store_->unprocessed_source_trades_for_ft("ft_1", 10).value().size(), 1u);
+  EXPECT_EQ(store_->mark_ft_evaluated_through("ft_missing", 1).error().code, "not_found");
 }
 
 TEST(TraderFeedMigration, AppliesOnADatabaseAtVersionFive) {

@@ -380,8 +380,10 @@ TEST(TraderStatsMigration, BackfillsTheStoredHistory) {
     trade(4, 2, token(2, 0), "0", "BUY", 1'000'000, 500'001);       // open market
     auto migrated = (*store)->migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.error().to_string();
-    ASSERT_EQ(migrated->size(), 1u);
+    ASSERT_GE(migrated->size(), 1u);
     EXPECT_EQ(migrated->front().name, "trader_stats");
+    // Migration 8 numbers the stored trades in storage order: 1..4.
+    EXPECT_EQ((*store)->latest_source_trade_seq().value(), 4);
 
     auto s = (*store)->get_trader_stats(a, at_ms(kNow));
     ASSERT_TRUE(s.ok()) << s.error().to_string();

@@ -16,12 +16,13 @@ struct Migration {
 // All migrations, ordered by version (1, 2, 3, … without gaps).
 std::span<const Migration> all();
 
-Migration accounts();         // 0001
-Migration market_data();      // 0002
-Migration forward_testing();  // 0003
-Migration live_trading();     // 0004
-Migration operations();       // 0005
-Migration trader_feed();      // 0006
-Migration trader_stats();     // 0007
+Migration accounts();              // 0001
+Migration market_data();           // 0002
+Migration forward_testing();       // 0003
+Migration live_trading();          // 0004
+Migration operations();            // 0005
+Migration trader_feed();           // 0006
+Migration trader_stats();          // 0007
+Migration evaluation_watermark();  // 0008
 
 }  // namespace polycopy::store::migrations

@@ -53,7 +53,10 @@ class SqlStore final : public Store {
   Result<std::optional<FeedCursor>> get_feed_cursor(const std::string& trader_address) override;
   Status set_feed_cursor(const FeedCursor& cursor) override;
   Result<std::vector<SourceTradeRecord>> unprocessed_source_trades_for_ft(
-      const std::string& ft_strategy_id, std::int64_t limit) override;
+      const std::string& ft_strategy_id, std::int64_t limit,
+      const std::optional<SourceTradeKey>& after = std::nullopt) override;
+  Result<std::int64_t> latest_source_trade_seq() override;
+  Status mark_ft_evaluated_through(const std::string& ft_strategy_id, std::int64_t seq) override;
   Status upsert_market(const MarketRecord& market,
                        const std::vector<OutcomeTokenRecord>& tokens) override;
   Result<std::optional<MarketWithTokens>> get_market(const std::string& condition_id) override;

@@ -118,8 +118,8 @@ Status check_resolution(const ResolutionRecord& r) {
 
 constexpr std::string_view kTradeColumns =
     "id, trader_address, tx_hash, condition_id, token_id, outcome, outcome_index, side, "
-    "price_micros, size_micros, usd_micros, traded_at, received_at";
-constexpr std::size_t kTradeColumnCount = 13;
+    "price_micros, size_micros, usd_micros, traded_at, received_at, seq";
+constexpr std::size_t kTradeColumnCount = 14;
 // Rows per multi-row INSERT: one statement per feed page, well under the parameter limits.
 constexpr std::size_t kTradesPerStatement = 100;
 
@@ -127,7 +127,7 @@ std::string_view side_text(TradeSide side) {
   return side == TradeSide::buy ? "BUY" : "SELL";
 }
 
-void append_trade_values(Params& values, const SourceTradeRecord& t) {
+void append_trade_values(Params& values, const SourceTradeRecord& t, std::int64_t seq) {
   values.emplace_back(t.id);
   values.emplace_back(t.trader_address);
   values.emplace_back(t.tx_hash);
@@ -141,11 +141,12 @@ void append_trade_values(Params& values, const SourceTradeRecord& t) {
   values.push_back(micros_value(t.usd));
   values.emplace_back(to_unix_ms(t.traded_at));
   values.emplace_back(to_unix_ms(t.received_at));
+  values.emplace_back(seq);
 }
 
 std::string insert_trades_sql(std::size_t rows) {
   std::string sql = "INSERT INTO source_trades (" + std::string(kTradeColumns) + ") VALUES ";
-  const std::string row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  const std::string row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   for (std::size_t i = 0; i < rows; ++i) sql += (i == 0 ? "" : ", ") + row;
   return sql + " ON CONFLICT (trader_address, tx_hash, token_id) DO NOTHING RETURNING id";
 }
@@ -168,6 +169,7 @@ SourceTradeRecord read_trade(RowReader& r) {
   t.usd = core::Usd::from_micros(r.int64());
   t.traded_at = from_unix_ms(r.int64());
   t.received_at = from_unix_ms(r.int64());
+  t.seq = r.int64();
   return t;
 }
 
@@ -189,13 +191,21 @@ std::vector<std::string> store_trades(Connection& connection,
       ensure_trader(connection, t.trader_address, t.received_at);
   }
   static const std::string full_chunk_sql = insert_trades_sql(kTradesPerStatement);
+  // Storage order: past every seq stored so far (a row skipped as a repeat leaves a gap).
+  const std::int64_t last_seq =
+      RowReader(require(query(connection, "SELECT COALESCE(MAX(seq), 0) FROM source_trades"),
+                        "insert source trades")
+                    .front())
+          .int64();
   std::unordered_set<std::string> inserted;
   Params values;
   for (std::size_t begin = 0; begin < trades.size(); begin += kTradesPerStatement) {
     const std::size_t end = std::min(trades.size(), begin + kTradesPerStatement);
     values.clear();
     values.reserve((end - begin) * kTradeColumnCount);
-    for (std::size_t i = begin; i < end; ++i) append_trade_values(values, trades[i]);
+    for (std::size_t i = begin; i < end; ++i) {
+      append_trade_values(values, trades[i], last_seq + 1 + static_cast<std::int64_t>(i));
+    }
     const std::string sql =
         end - begin == kTradesPerStatement ? full_chunk_sql : insert_trades_sql(end - begin);
     for (const auto& row : require(query(connection, sql, values), "insert source trades"))
@@ -386,22 +396,56 @@ Status SqlStore::set_feed_cursor(const FeedCursor& cursor) {
 }
 
 Result<std::vector<SourceTradeRecord>> SqlStore::unprocessed_source_trades_for_ft(
-    const std::string& ft_strategy_id, std::int64_t limit) {
+    const std::string& ft_strategy_id, std::int64_t limit,
+    const std::optional<SourceTradeKey>& after) {
   if (limit <= 0) return Error{"invalid_limit", "limit must be positive"};
   return transact(TransactionMode::read, [&]() -> Result<std::vector<SourceTradeRecord>> {
+    std::string sql = "SELECT " + std::string(kTradeColumns) +
+                      " FROM source_trades st WHERE NOT EXISTS (SELECT 1 FROM "
+                      "strategy_signals s WHERE s.ft_strategy_id = ? AND "
+                      "s.source_trade_id = st.id) AND st.seq > (SELECT evaluated_through_seq "
+                      "FROM ft_strategies WHERE id = ?)";
+    std::vector<Value> params{ft_strategy_id, ft_strategy_id};
+    if (after) {
+      // Past the key in (traded_at, id) order: the index on (traded_at, id) starts there.
+      sql += " AND (st.traded_at > ? OR (st.traded_at = ? AND st.id > ?))";
+      params.insert(params.end(),
+                    {to_unix_ms(after->traded_at), to_unix_ms(after->traded_at), after->id});
+    }
+    sql += " ORDER BY traded_at, id LIMIT ?";
+    params.emplace_back(limit);
     std::vector<SourceTradeRecord> out;
     for (const auto& row :
-         require(query(*connection_,
-                       "SELECT " + std::string(kTradeColumns) +
-                           " FROM source_trades st WHERE NOT EXISTS (SELECT 1 FROM "
-                           "strategy_signals s WHERE s.ft_strategy_id = ? AND "
-                           "s.source_trade_id = st.id) ORDER BY traded_at, id LIMIT ?",
-                       {ft_strategy_id, limit}),
-                 "unprocessed_source_trades_for_ft")) {
+         require(query(*connection_, sql, params), "unprocessed_source_trades_for_ft")) {
       RowReader r(row);
       out.push_back(read_trade(r));
     }
     return out;
+  });
+}
+
+Result<std::int64_t> SqlStore::latest_source_trade_seq() {
+  return transact(TransactionMode::read, [&]() -> Result<std::int64_t> {
+    return RowReader(require(query(*connection_, "SELECT COALESCE(MAX(seq), 0) FROM source_trades"),
+                             "latest_source_trade_seq")
+                         .front())
+        .int64();
+  });
+}
+
+Status SqlStore::mark_ft_evaluated_through(const std::string& ft_strategy_id, std::int64_t seq) {
+  return transact(TransactionMode::write, [&]() -> Status {
+    const auto changed =
+        require(execute(*connection_,
+                        "UPDATE ft_strategies SET evaluated_through_seq = CASE WHEN ? > "
+                        "evaluated_through_seq THEN ? ELSE evaluated_through_seq END WHERE id = ?",
+                        {seq, seq, ft_strategy_id}),
+                "mark_ft_evaluated_through");
+    if (changed == 0) {
+      return Error{"not_found",
+                   "mark_ft_evaluated_through: no FT strategy '" + ft_strategy_id + "'"};
+    }
+    return {};
   });
 }
 
