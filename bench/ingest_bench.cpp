@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "chain/hex.hpp"
+#include "engine/venue_mapping.hpp"
 #include "polymarket/parse/payload.hpp"
 #include "store/store.hpp"
 #include "trades_payload.hpp"
@@ -47,31 +47,14 @@ const std::string& payload() {
   return p;
 }
 
-store::SourceTradeRecord to_record(const pp::DataTrade& t, core::Timestamp received_at) {
-  store::SourceTradeRecord r;
-  r.trader_address = polycopy::chain::to_hex(t.proxy_wallet);
-  r.tx_hash = t.transaction_hash ? polycopy::chain::to_hex(*t.transaction_hash) : "";
-  r.condition_id = polycopy::chain::to_hex(t.condition_id);
-  r.token_id = t.token_id.to_decimal();
-  r.id = store::source_trade_id(r.tx_hash, r.token_id, r.trader_address);
-  r.outcome = t.outcome;
-  r.outcome_index = t.outcome_index;
-  r.side = t.side == pp::TradeSide::buy ? store::TradeSide::buy : store::TradeSide::sell;
-  r.price = t.price;
-  r.size = t.size;
-  r.usd = core::Usd::from_micros(core::mul_div(t.size.micros(), t.price.micros(),
-                                               core::kMicrosPerUnit, core::Rounding::nearest));
-  r.traded_at = core::from_unix_ms(t.timestamp_s * 1000);
-  r.received_at = received_at;
-  return r;
-}
-
 std::vector<store::SourceTradeRecord> parse_records(const std::string& body) {
   auto parsed = pp::parse_data_trades(body);
   if (!parsed) throw core::Failure(parsed.error());
   std::vector<store::SourceTradeRecord> out;
   out.reserve(parsed->items.size());
-  for (const auto& t : parsed->items) out.push_back(to_record(t, core::from_unix_ms(0)));
+  for (const auto& t : parsed->items) {
+    out.push_back(polycopy::engine::to_source_trade(t, core::from_unix_ms(0)).value());
+  }
   return out;
 }
 

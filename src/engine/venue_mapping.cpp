@@ -43,6 +43,7 @@ core::Result<MarketUpdate> to_market_update(const parse::GammaMarket& gamma, cor
   m.slug = gamma.slug;
   m.category = gamma.category;
   if (gamma.end_date_s) m.end_at = core::from_unix_ms(*gamma.end_date_s * 1000);
+  if (gamma.game_start_s) m.game_start_at = core::from_unix_ms(*gamma.game_start_s * 1000);
   m.closed = gamma.closed.value_or(false);
   m.neg_risk = gamma.neg_risk.value_or(false);
   if (gamma.tick_size && gamma.tick_size->micros() > 0 &&
@@ -100,8 +101,10 @@ strategy::MarketInfo to_market_info(const store::MarketWithTokens& stored, bool 
   info.end_time = m.end_at;
   info.closed = m.closed;
   info.resolved = resolved;
-  // The store keeps the venue's live flag only when it is set; otherwise in-play is unknown.
+  // The store keeps the venue's live flag only when it is set; otherwise in-play follows the
+  // game start time (is_in_play).
   if (m.is_live) info.live = true;
+  info.game_start_time = m.game_start_at;
   info.tick = m.tick_size;
   info.min_order_size = m.min_order_size;
   info.neg_risk = m.neg_risk;

@@ -1,6 +1,6 @@
 #pragma once
 // The HTTP routes of the API: authentication, content-type and JSON checks, then a call
-// into StrategyService. Transport-free: feed it HttpRequests in tests.
+// into StrategyService or FtReportService. Transport-free: feed it HttpRequests in tests.
 #include <memory>
 
 #include "core/clock.hpp"
@@ -17,6 +17,7 @@ inline constexpr int kMaxJsonDepth = 32;
 //   GET|POST   /api/{ft,lt}/strategies
 //   GET|PATCH  /api/{ft,lt}/strategies/{id}
 //   POST       /api/{ft,lt}/strategies/{id}/pause | /resume
+//   GET        /api/ft/strategies/{id}/positions | /signals | /performance
 // The store and clock must outlive the router.
 Router make_api_router(store::Store& store, const core::Clock& clock);
 

@@ -67,6 +67,7 @@ struct MarketRecord {
   std::optional<std::string> slug;
   std::optional<std::string> category;
   std::optional<core::Timestamp> end_at;
+  std::optional<core::Timestamp> game_start_at;  // sports: when play starts (in-play from then)
   bool is_live = false;
   bool closed = false;
   bool neg_risk = false;

@@ -7,6 +7,7 @@
 #include "chain/hex.hpp"
 #include "engine/venue_mapping.hpp"
 #include "polymarket/parse/payload.hpp"
+#include "strategy/evaluation.hpp"
 
 namespace polycopy::engine {
 namespace {
@@ -137,6 +138,24 @@ TEST(VenueMapping, AnOpenGammaMarketBecomesAMarketWithTwoTokens) {
   EXPECT_EQ(u->tokens[1].outcome_index, 1);
   for (const auto& t : u->tokens) EXPECT_EQ(t.condition_id, kCondition);
   EXPECT_FALSE(u->resolution.has_value());
+}
+
+TEST(VenueMapping, ASportsMarketIsInPlayFromItsGameStart) {
+  auto j = gamma_json();
+  j["gameStartTime"] = "2024-06-30 10:00:00+00";  // Gamma's own format for this field
+  const auto u = to_market_update(gamma(j), core::from_unix_ms(0));
+  ASSERT_TRUE(u.ok());
+  ASSERT_TRUE(u->market.game_start_at.has_value());
+  EXPECT_EQ(core::to_unix_ms(*u->market.game_start_at), 1'719'741'600'000);
+  const auto info = to_market_info({u->market, u->tokens}, false);
+  EXPECT_EQ(info.game_start_time, u->market.game_start_at);
+  EXPECT_FALSE(strategy::is_in_play(info, core::from_unix_ms(1'719'741'599'999)));
+  EXPECT_TRUE(strategy::is_in_play(info, core::from_unix_ms(1'719'741'600'000)));
+  EXPECT_FALSE(strategy::is_in_play(info, core::from_unix_ms(1'719'748'800'000)));  // ended
+  // No game start (not a sports market): not in play.
+  const auto plain = to_market_update(gamma(gamma_json()), core::from_unix_ms(0));
+  EXPECT_FALSE(strategy::is_in_play(to_market_info({plain->market, plain->tokens}, false),
+                                    core::from_unix_ms(1'719'741'600'000)));
 }
 
 TEST(VenueMapping, MissingOptionalFieldsKeepTheDefaults) {

@@ -236,12 +236,15 @@ TEST_F(MarketDataTest, TraderUpsertKeepsFirstSeenAndName) {
 
 TEST_F(MarketDataTest, MarketUpsertUpdatesFieldsAndKeepsTokens) {
   ASSERT_TRUE(store_->upsert_market(make_market("first?"), make_tokens()).ok());
+  EXPECT_FALSE(store_->get_market(kMarket).value()->market.game_start_at);
   auto updated = make_market("second?");
   updated.closed = true;
   updated.slug.reset();
+  updated.game_start_at = at_ms(1'799'000'000'000);
   ASSERT_TRUE(store_->upsert_market(updated, {}).ok());
 
   auto market = store_->get_market(kMarket).value();
+  EXPECT_EQ(market->market.game_start_at, at_ms(1'799'000'000'000));
   ASSERT_TRUE(market);
   EXPECT_EQ(market->market.question, "second?");
   EXPECT_TRUE(market->market.closed);

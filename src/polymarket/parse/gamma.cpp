@@ -80,6 +80,7 @@ GammaMarket parse_gamma_market(const JsonNode& node, const std::string& path) {
   m.created_at_s = f.opt_iso_seconds({"createdAt"});
   m.updated_at_s = f.opt_iso_seconds({"updatedAt"});
   m.closed_time_s = f.opt_iso_seconds({"closedTime"});
+  m.game_start_s = f.opt_iso_seconds({"gameStartTime"});
   m.uma_resolution_status = f.opt_str({"umaResolutionStatus"});
   m.fee_type = f.opt_str({"feeType"});
   m.category = f.opt_str({"category"});

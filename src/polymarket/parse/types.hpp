@@ -66,6 +66,7 @@ struct GammaMarket {
   std::optional<std::int64_t> maker_base_fee_bps, taker_base_fee_bps;
   std::optional<core::Usd> volume, liquidity;
   std::optional<std::int64_t> start_date_s, end_date_s, created_at_s, updated_at_s, closed_time_s;
+  std::optional<std::int64_t> game_start_s;  // sports markets: when play starts
   std::optional<std::string> uma_resolution_status, fee_type;
   std::optional<std::string> category;  // a legacy tag some markets still carry
   Resolution resolution;

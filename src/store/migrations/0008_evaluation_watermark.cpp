@@ -1,6 +1,7 @@
 // The order source trades were stored in (seq), and per FT strategy the seq up to which every
 // trade has been evaluated: the evaluator then looks only at trades stored since, instead of
-// walking the whole history on every pass.
+// walking the whole history on every pass. Markets also keep their game start time, which
+// makes a sports market in play.
 #include "store/migrations/migration.hpp"
 
 namespace polycopy::store::migrations {
@@ -14,6 +15,9 @@ UPDATE source_trades SET seq = numbered.n
 CREATE INDEX ix_source_trades_seq ON source_trades (seq);
 
 ALTER TABLE ft_strategies ADD COLUMN evaluated_through_seq BIGINT NOT NULL DEFAULT 0;
+
+-- a sports market is in play from its game start until its end (live_markets_only)
+ALTER TABLE markets ADD COLUMN game_start_at BIGINT;
 )sql"};
 }
 

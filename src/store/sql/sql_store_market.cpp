@@ -242,7 +242,7 @@ std::optional<MarketWithTokens> load_market(Connection& connection,
   const auto rows = require(query(connection,
                                   "SELECT condition_id, question, slug, category, end_at, is_live, "
                                   "closed, neg_risk, tick_size_micros, min_order_size_micros, "
-                                  "updated_at FROM markets WHERE condition_id = ?",
+                                  "updated_at, game_start_at FROM markets WHERE condition_id = ?",
                                   {condition_id}),
                             "load market");
   if (rows.empty()) return std::nullopt;
@@ -260,6 +260,7 @@ std::optional<MarketWithTokens> load_market(Connection& connection,
   m.tick_size = price_column(r.int64());
   m.min_order_size = core::Shares::from_micros(r.int64());
   m.updated_at = from_unix_ms(r.int64());
+  if (auto start = r.optional_int64()) m.game_start_at = from_unix_ms(*start);
   for (const auto& row :
        require(query(connection,
                      "SELECT token_id, condition_id, outcome_index, outcome FROM "
@@ -454,21 +455,24 @@ Status SqlStore::upsert_market(const MarketRecord& m,
   if (auto ok = check_market(m, tokens); !ok) return ok;
   return transact(TransactionMode::write, [&]() -> Status {
     Value end_at = m.end_at ? Value(to_unix_ms(*m.end_at)) : null_value();
-    require(execute(*connection_,
-                    "INSERT INTO markets (condition_id, question, slug, category, end_at, is_live, "
-                    "closed, neg_risk, tick_size_micros, min_order_size_micros, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (condition_id) DO UPDATE "
-                    "SET question = excluded.question, slug = excluded.slug, "
-                    "category = excluded.category, end_at = excluded.end_at, "
-                    "is_live = excluded.is_live, closed = excluded.closed, "
-                    "neg_risk = excluded.neg_risk, tick_size_micros = excluded.tick_size_micros, "
-                    "min_order_size_micros = excluded.min_order_size_micros, "
-                    "updated_at = excluded.updated_at",
-                    {m.condition_id, m.question, optional_value(m.slug), optional_value(m.category),
-                     end_at, flag(m.is_live), flag(m.closed), flag(m.neg_risk),
-                     micros_value(m.tick_size), micros_value(m.min_order_size),
-                     to_unix_ms(m.updated_at)}),
-            "upsert_market");
+    Value game_start_at = m.game_start_at ? Value(to_unix_ms(*m.game_start_at)) : null_value();
+    require(
+        execute(
+            *connection_,
+            "INSERT INTO markets (condition_id, question, slug, category, end_at, is_live, "
+            "closed, neg_risk, tick_size_micros, min_order_size_micros, updated_at, "
+            "game_start_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (condition_id) DO UPDATE "
+            "SET question = excluded.question, slug = excluded.slug, "
+            "category = excluded.category, end_at = excluded.end_at, "
+            "is_live = excluded.is_live, closed = excluded.closed, "
+            "neg_risk = excluded.neg_risk, tick_size_micros = excluded.tick_size_micros, "
+            "min_order_size_micros = excluded.min_order_size_micros, "
+            "updated_at = excluded.updated_at, game_start_at = excluded.game_start_at",
+            {m.condition_id, m.question, optional_value(m.slug), optional_value(m.category), end_at,
+             flag(m.is_live), flag(m.closed), flag(m.neg_risk), micros_value(m.tick_size),
+             micros_value(m.min_order_size), to_unix_ms(m.updated_at), game_start_at}),
+        "upsert_market");
     for (const auto& token : tokens) {
       // A known token may only be renamed, never moved to another market or index.
       const auto changed = require(
