@@ -34,14 +34,19 @@ class Session : public std::enable_shared_from_this<Session> {
           if (ec) return;
           self->record_target_(std::string(self->request_.target()));
           self->ws_.async_accept(self->request_, [self](beast::error_code error) {
-            if (!error) self->read();
+            if (error) return;
+            // Frames queued while the handshake answer was still being written go now: the
+            // stream takes one write at a time.
+            self->accepted_ = true;
+            self->read();
+            if (!self->outbox_.empty()) self->write();
           });
         });
   }
 
   void send(std::string text) {
     outbox_.push_back(std::move(text));
-    if (outbox_.size() == 1) write();
+    if (accepted_ && outbox_.size() == 1) write();
   }
 
   void drop() {
@@ -82,6 +87,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::function<void(std::string)> record_target_;
   const std::atomic<bool>& answer_pings_;
   std::deque<std::string> outbox_;
+  bool accepted_ = false;
 };
 
 }  // namespace
