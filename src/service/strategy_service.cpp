@@ -53,7 +53,8 @@ int status_for_error_code(std::string_view code) {
   if (kMalformedInputCodes.count(code)) return 400;
   if (code == "unauthorized") return 401;
   if (code == "strategy_not_found" || code == "not_found") return 404;
-  if (code == "wallet_required") return 409;
+  if (code == "wallet_required" || code == "circuit_breaker_open" || code == "breaker_not_open")
+    return 409;
   if (kStoreFailureCodes.count(code) || code == "internal_error") return 500;
   return 422;
 }
@@ -208,8 +209,29 @@ ServiceResult StrategyService::update_lt(const std::string& user_id, const std::
                          "a running live strategy needs its wallet: pause it before clearing "
                          "wallet_id"});
   strategy.updated_at = clock_.now();
-  if (failed(store_.update_lt_strategy(strategy), out)) return out;
+  if (failed(store_.update_lt_strategy(strategy, lt_changes(**row, strategy, user_id)), out))
+    return out;
   return ok(200, to_json(strategy));
+}
+
+std::vector<store::RuleChange> StrategyService::lt_changes(const store::LtStrategy& before,
+                                                           const store::LtStrategy& after,
+                                                           const std::string& user_id) {
+  json old_json = to_json(before);
+  json new_json = to_json(after);
+  std::vector<store::RuleChange> changes;
+  const auto record = [&](std::string entity_type, const json& was, const json& now) {
+    changes.push_back(store::RuleChange{core::new_id("chg", clock_), user_id, "user:" + user_id,
+                                        std::move(entity_type), after.id, "update", was.dump(),
+                                        now.dump(), std::nullopt, after.updated_at});
+  };
+  if (old_json["risk"] != new_json["risk"])
+    record("risk_rules", old_json["risk"], new_json["risk"]);
+  for (auto* j : {&old_json, &new_json})
+    for (const char* key : {"risk", "updated_at", "created_at", "paused", "pause_reason"})
+      j->erase(key);
+  if (old_json != new_json) record("lt_strategy", old_json, new_json);
+  return changes;
 }
 
 ServiceResult StrategyService::pause(StrategyKind kind, const std::string& user_id,
@@ -252,11 +274,14 @@ ServiceResult StrategyService::set_paused(StrategyKind kind, const std::string& 
       return error_result({"wallet_required",
                            "set wallet_id to one of your wallets before resuming a live strategy"});
   }
-  strategy.paused = paused;
-  strategy.pause_reason = paused ? std::optional<std::string>("paused by user") : std::nullopt;
-  strategy.updated_at = clock_.now();
-  if (failed(store_.update_lt_strategy(strategy), out)) return out;
-  return ok(200, to_json(strategy));
+  const store::RuleChange change{
+      core::new_id("chg", clock_), user_id,      "user:" + user_id, "lt_strategy", id,
+      paused ? "pause" : "resume", std::nullopt, std::nullopt,      std::nullopt,  clock_.now()};
+  auto stored = store_.set_lt_paused(
+      user_id, id, paused, paused ? std::optional<std::string>("paused by user") : std::nullopt,
+      change);
+  if (failed(stored, out)) return out;
+  return ok(200, to_json(*stored));
 }
 
 }  // namespace polycopy::service

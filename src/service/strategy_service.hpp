@@ -5,6 +5,7 @@
 // strategies; another user's id answers 404 "strategy_not_found".
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -33,7 +34,8 @@ class StrategyService {
   ServiceResult update(StrategyKind kind, const std::string& user_id, const std::string& id,
                        const nlohmann::json& patch);
   // Idempotent; both return the strategy. Resuming an LT strategy needs a wallet (409
-  // "wallet_required").
+  // "wallet_required") and a closed circuit breaker (409 "circuit_breaker_open"). LT pauses
+  // and resumes are recorded in the audit trail.
   ServiceResult pause(StrategyKind kind, const std::string& user_id, const std::string& id);
   ServiceResult resume(StrategyKind kind, const std::string& user_id, const std::string& id);
 
@@ -44,6 +46,10 @@ class StrategyService {
                           const nlohmann::json& patch);
   ServiceResult update_lt(const std::string& user_id, const std::string& id,
                           const nlohmann::json& patch);
+  // The audit rows of an LT update: risk rules and the rest recorded apart.
+  std::vector<store::RuleChange> lt_changes(const store::LtStrategy& before,
+                                            const store::LtStrategy& after,
+                                            const std::string& user_id);
   ServiceResult set_paused(StrategyKind kind, const std::string& user_id, const std::string& id,
                            bool paused);
 

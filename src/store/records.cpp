@@ -1,6 +1,7 @@
 #include "store/records.hpp"
 
 #include "store/records_ft.hpp"
+#include "store/records_risk.hpp"
 
 #include <array>
 #include <utility>
@@ -26,6 +27,12 @@ constexpr std::array<std::pair<OrderType, std::string_view>, 3> kOrderTypes{{
 constexpr std::array<std::pair<PaperPositionStatus, std::string_view>, 2> kPaperPositionStatuses{{
     {PaperPositionStatus::open, "open"},
     {PaperPositionStatus::resolved, "resolved"},
+}};
+
+constexpr std::array<std::pair<ReservationState, std::string_view>, 3> kReservationStates{{
+    {ReservationState::reserved, "reserved"},
+    {ReservationState::settled, "settled"},
+    {ReservationState::released, "released"},
 }};
 
 template <class Enum, std::size_t N>
@@ -64,6 +71,13 @@ std::string_view to_string(PaperPositionStatus status) {
 }
 std::optional<PaperPositionStatus> paper_position_status_from_string(std::string_view text) {
   return value_of(kPaperPositionStatuses, text);
+}
+
+std::string_view to_string(ReservationState state) {
+  return name_of(kReservationStates, state);
+}
+std::optional<ReservationState> reservation_state_from_string(std::string_view text) {
+  return value_of(kReservationStates, text);
 }
 
 }  // namespace polycopy::store

@@ -12,6 +12,7 @@
 #include "store/records.hpp"
 #include "store/records_ft.hpp"
 #include "store/records_market.hpp"
+#include "store/records_risk.hpp"
 
 namespace polycopy::store {
 
@@ -58,7 +59,36 @@ class Store {
   virtual Result<std::vector<LtStrategy>> list_lt_strategies(const std::string& user_id) = 0;
   virtual Result<std::optional<LtStrategy>> get_lt_strategy(const std::string& user_id,
                                                             const std::string& id) = 0;
-  virtual Status update_lt_strategy(const LtStrategy& strategy) = 0;
+  // Replaces params and risk rules (not the pause: see set_lt_paused) and records `changes`
+  // (who changed what) in the same transaction.
+  virtual Status update_lt_strategy(const LtStrategy& strategy,
+                                    const std::vector<RuleChange>& changes) = 0;
+  // Pauses (with a reason) or resumes, recording `change`; returns the strategy as stored.
+  // Resuming while the circuit breaker is open is refused ("circuit_breaker_open"): only
+  // resetting the breaker clears it. Idempotent.
+  virtual Result<LtStrategy> set_lt_paused(const std::string& user_id, const std::string& id,
+                                           bool paused, const std::optional<std::string>& reason,
+                                           const RuleChange& change) = 0;
+  // The audit trail of one entity (strategy id), newest first, scoped to its owner.
+  virtual Result<std::vector<RuleChange>> list_rule_changes(const std::string& user_id,
+                                                            const std::string& entity_id,
+                                                            std::int64_t limit) = 0;
+  // Open (unacknowledged) alerts of a user, newest first.
+  virtual Result<std::vector<AlertRecord>> list_open_alerts(const std::string& user_id) = 0;
+
+  // Risk manager (records_risk.hpp). In one write transaction: loads the LT strategy's
+  // snapshot for the scope (state, counts of open positions from the reservations, the named
+  // reservation), calls decide, and persists its transition unless it refuses or is a no-op.
+  // "not_found" for an unknown strategy or reservation (or one of another strategy).
+  virtual Result<RiskDecision> apply_risk_event(const RiskEventScope& scope,
+                                                const RiskDecider& decide) = 0;
+  // The same snapshot, read only and scoped to the owner (absent for another user's).
+  virtual Result<std::optional<RiskSnapshot>> get_risk_snapshot(const std::string& user_id,
+                                                                const std::string& lt_strategy_id,
+                                                                core::Timestamp now) = 0;
+  // Every reservation of a strategy, oldest first (engine side, not user-scoped).
+  virtual Result<std::vector<BudgetReservation>> list_budget_reservations(
+      const std::string& lt_strategy_id) = 0;
 
   // Market data. Malformed addresses, hashes, ids or amounts are refused with an "invalid_*"
   // code before the database is touched; a refused batch stores nothing.

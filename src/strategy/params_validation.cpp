@@ -243,6 +243,13 @@ core::Status validate_risk_rules(const store::RiskRules& r) {
                        "risk.monthly_budget_usd", "budget_order_invalid"),
        })
     if (!s) return s;
+  // Breaker limits that would trip on the first resolution, win or lose, cannot hold.
+  if (r.consecutive_loss_limit && *r.consecutive_loss_limit == 0)
+    return refuse("risk_limit_invalid", "risk.consecutive_loss_limit",
+                  "must be at least 1 (0 would trip the breaker on any resolution)");
+  if (r.max_drawdown_pct && r.max_drawdown_pct->micros() == 0)
+    return refuse("percentage_invalid", "risk.max_drawdown_pct",
+                  "must be above 0 (0 would trip the breaker on any resolution)");
   return {};
 }
 

@@ -82,7 +82,7 @@ TEST_F(LtStrategiesTest, OtherUsersStrategyIsInvisibleAndCannotBeUpdated) {
   hijack.user_id = "usr_b";
   hijack.params.ft_strategy_id = "ft_b";
   hijack.params.wallet_id = "wal_b";
-  EXPECT_EQ(store_->update_lt_strategy(hijack).error().code, "not_found");
+  EXPECT_EQ(store_->update_lt_strategy(hijack, {}).error().code, "not_found");
   expect_same(store_->get_lt_strategy("usr_a", "lt_1").value().value(), strategy);
 }
 
@@ -114,10 +114,8 @@ TEST_F(LtStrategiesTest, UpdateReplacesParamsAndRiskRules) {
   strategy.params.risk.weekly_budget_usd = Usd::from_micros(600'000'000);
   strategy.params.risk.max_drawdown_pct = Ratio::from_micros(1'000'000);
   strategy.params.risk.consecutive_loss_limit.reset();
-  strategy.paused = true;
-  strategy.pause_reason = "circuit_breaker_open";
   strategy.updated_at = at_ms(1'900'000'000'000);
-  ASSERT_TRUE(store_->update_lt_strategy(strategy).ok());
+  ASSERT_TRUE(store_->update_lt_strategy(strategy, {}).ok());
   expect_same(store_->get_lt_strategy("usr_a", "lt_1").value().value(), strategy);
 }
 
@@ -173,7 +171,7 @@ TEST_F(LtStrategiesTest, RiskRulesMustBeOrderedAndNonNegative) {
   LtStrategy bad = good;
   bad.params.risk.daily_budget_usd = Usd::from_micros(900'000'000);
   bad.params.name = "should not stick";
-  auto update = store_->update_lt_strategy(bad);
+  auto update = store_->update_lt_strategy(bad, {});
   ASSERT_FALSE(update.ok());
   EXPECT_EQ(update.error().code, "constraint_violation");
   expect_same(store_->get_lt_strategy("usr_a", "lt_good").value().value(), good);

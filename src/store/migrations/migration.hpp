@@ -24,5 +24,6 @@ Migration operations();            // 0005
 Migration trader_feed();           // 0006
 Migration trader_stats();          // 0007
 Migration evaluation_watermark();  // 0008
+Migration risk_manager();          // 0009
 
 }  // namespace polycopy::store::migrations

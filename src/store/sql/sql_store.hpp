@@ -41,7 +41,22 @@ class SqlStore final : public Store {
   Result<std::vector<LtStrategy>> list_lt_strategies(const std::string& user_id) override;
   Result<std::optional<LtStrategy>> get_lt_strategy(const std::string& user_id,
                                                     const std::string& id) override;
-  Status update_lt_strategy(const LtStrategy& strategy) override;
+  Status update_lt_strategy(const LtStrategy& strategy,
+                            const std::vector<RuleChange>& changes) override;
+  Result<LtStrategy> set_lt_paused(const std::string& user_id, const std::string& id, bool paused,
+                                   const std::optional<std::string>& reason,
+                                   const RuleChange& change) override;
+  Result<std::vector<RuleChange>> list_rule_changes(const std::string& user_id,
+                                                    const std::string& entity_id,
+                                                    std::int64_t limit) override;
+  Result<std::vector<AlertRecord>> list_open_alerts(const std::string& user_id) override;
+  Result<RiskDecision> apply_risk_event(const RiskEventScope& scope,
+                                        const RiskDecider& decide) override;
+  Result<std::optional<RiskSnapshot>> get_risk_snapshot(const std::string& user_id,
+                                                        const std::string& lt_strategy_id,
+                                                        core::Timestamp now) override;
+  Result<std::vector<BudgetReservation>> list_budget_reservations(
+      const std::string& lt_strategy_id) override;
 
   Status upsert_trader(const std::string& address, const std::optional<std::string>& display_name,
                        core::Timestamp now) override;
@@ -93,6 +108,15 @@ class SqlStore final : public Store {
   std::unique_ptr<Connection> connection_;
   std::shared_ptr<const core::Clock> clock_;
 };
+
+// Audit and alert rows (sql_store_audit.cpp), written inside the caller's transaction.
+void insert_rule_change(Connection& connection, const RuleChange& change);
+// A new alert, or one more occurrence of the open alert with the same dedup key.
+void raise_alert(Connection& connection, const std::optional<std::string>& user_id,
+                 const std::optional<std::string>& lt_strategy_id, const RiskAlert& alert,
+                 core::Timestamp now);
+// The LT strategy row by id alone (engine side), or nullopt.
+std::optional<LtStrategy> load_lt_strategy(Connection& connection, const std::string& id);
 
 // Trader statistics upkeep (sql_store_trader_stats.cpp). Both run inside the transaction that
 // makes the trades or the resolution new, so each trade is counted exactly once: at insert

@@ -149,19 +149,19 @@ Result<std::optional<LtStrategy>> SqlStore::get_lt_strategy(const std::string& u
   });
 }
 
-Status SqlStore::update_lt_strategy(const LtStrategy& strategy) {
+Status SqlStore::update_lt_strategy(const LtStrategy& strategy,
+                                    const std::vector<RuleChange>& changes) {
   constexpr std::string_view op = "update_lt_strategy";
   return transact(TransactionMode::write, [&]() -> Status {
     const auto& p = strategy.params;
+    // The pause is left alone: the breaker may have paused the strategy since it was read.
     const auto changed = require(
         execute(*connection_,
                 "UPDATE lt_strategies SET name = ?, ft_strategy_id = ?, wallet_id = ?, "
                 "order_type = ?, order_expiry_seconds = ?, time_zone = ?, "
-                "starting_equity_micros = ?, paused = ?, pause_reason = ?, updated_at = ? "
-                "WHERE id = ? AND user_id = ?",
+                "starting_equity_micros = ?, updated_at = ? WHERE id = ? AND user_id = ?",
                 {p.name, p.ft_strategy_id, optional_value(p.wallet_id), text_of(p.order_type),
                  p.order_expiry_seconds, p.time_zone, micros_value(p.starting_equity),
-                 std::int64_t{strategy.paused ? 1 : 0}, optional_value(strategy.pause_reason),
                  to_unix_ms(strategy.updated_at), strategy.id, strategy.user_id}),
         op);
     if (changed == 0)
@@ -174,8 +174,55 @@ Status SqlStore::update_lt_strategy(const LtStrategy& strategy) {
                         " WHERE lt_strategy_id = ?",
                     risk),
             op);
+    for (const auto& change : changes) insert_rule_change(*connection_, change);
     return {};
   });
+}
+
+Result<LtStrategy> SqlStore::set_lt_paused(const std::string& user_id, const std::string& id,
+                                           bool paused, const std::optional<std::string>& reason,
+                                           const RuleChange& change) {
+  constexpr std::string_view op = "set_lt_paused";
+  return transact(TransactionMode::write, [&]() -> Result<LtStrategy> {
+    auto found = load_strategies(*connection_, "s.user_id = ? AND s.id = ?", {user_id, id});
+    if (found.empty())
+      return core::Error{"not_found", std::string(op) + ": no LT strategy '" + id + "'"};
+    LtStrategy strategy = std::move(found.front());
+    if (strategy.paused == paused) return strategy;
+    if (!paused) {
+      const auto breaker = require(
+          query(*connection_,
+                "SELECT breaker_state, breaker_reason FROM risk_state WHERE lt_strategy_id = ?",
+                {id}),
+          op);
+      if (!breaker.empty()) {
+        RowReader r(breaker.front());
+        const std::string state = r.text();
+        const auto why = r.optional_text();
+        if (state == "open")
+          return core::Error{"circuit_breaker_open", "the circuit breaker is open (" +
+                                                         why.value_or("no reason") +
+                                                         "): reset the breaker to resume"};
+      }
+    }
+    strategy.paused = paused;
+    strategy.pause_reason = paused ? reason : std::nullopt;
+    strategy.updated_at = change.changed_at;
+    require(execute(*connection_,
+                    "UPDATE lt_strategies SET paused = ?, pause_reason = ?, updated_at = ? "
+                    "WHERE id = ?",
+                    {std::int64_t{paused ? 1 : 0}, optional_value(strategy.pause_reason),
+                     to_unix_ms(strategy.updated_at), id}),
+            op);
+    insert_rule_change(*connection_, change);
+    return strategy;
+  });
+}
+
+std::optional<LtStrategy> load_lt_strategy(Connection& connection, const std::string& id) {
+  auto found = load_strategies(connection, "s.id = ?", {id});
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 }  // namespace polycopy::store::sql
