@@ -179,3 +179,72 @@ TEST_F(LtStrategiesTest, RiskRulesMustBeOrderedAndNonNegative) {
 
 }  // namespace
 }  // namespace polycopy::store
+
+namespace polycopy::store {
+namespace {
+
+using testing::at_ms;
+using testing::make_ft;
+using testing::make_lt;
+using testing::make_user;
+
+class LtPauseTest : public testing::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    ASSERT_TRUE(store_->insert_user(make_user("usr_a", "alice")).ok());
+    ASSERT_TRUE(store_->insert_ft_strategy(make_ft("ft_a", "usr_a", "paper")).ok());
+    ASSERT_TRUE(store_->insert_lt_strategy(make_lt("lt_1", "usr_a", "ft_a", "live")).ok());
+  }
+  RuleChange change(const std::string& id, const std::string& action, std::int64_t at) {
+    return RuleChange{id, "usr_a", "user:usr_a", "lt_strategy", "lt_1", action,
+                      {}, {},      {},           at_ms(at)};
+  }
+};
+
+TEST_F(LtPauseTest, PauseAndResumeAreStoredAndAudited) {
+  auto resumed = store_->set_lt_paused("usr_a", "lt_1", false, std::nullopt,
+                                       change("chg_1", "resume", 1'800'000'000'000));
+  ASSERT_TRUE(resumed.ok()) << resumed.error().to_string();
+  EXPECT_FALSE(resumed->paused);
+  EXPECT_FALSE(resumed->pause_reason);
+  auto paused = store_->set_lt_paused("usr_a", "lt_1", true, "going on holiday",
+                                      change("chg_2", "pause", 1'800'000'001'000));
+  ASSERT_TRUE(paused.ok());
+  EXPECT_EQ(paused->pause_reason, "going on holiday");
+  const auto changes = store_->list_rule_changes("usr_a", "lt_1", 10).value();
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].action, "pause");
+  EXPECT_EQ(changes[1].action, "resume");
+  EXPECT_TRUE(store_->list_rule_changes("usr_b", "lt_1", 10).value().empty());
+  EXPECT_EQ(
+      store_->set_lt_paused("usr_b", "lt_1", false, std::nullopt, change("chg_3", "resume", 1))
+          .error()
+          .code,
+      "not_found");
+}
+
+TEST_F(LtPauseTest, AnUpdateNeverUndoesAPauseMadeSinceItWasRead) {
+  ASSERT_TRUE(store_
+                  ->set_lt_paused("usr_a", "lt_1", false, std::nullopt,
+                                  change("chg_1", "resume", 1'800'000'000'000))
+                  .ok());
+  LtStrategy read = store_->get_lt_strategy("usr_a", "lt_1").value().value();
+  // Meanwhile the breaker (or another process) pauses it.
+  ASSERT_TRUE(store_
+                  ->set_lt_paused("usr_a", "lt_1", true, "circuit breaker: x",
+                                  change("chg_2", "pause", 1'800'000'001'000))
+                  .ok());
+  read.params.name = "renamed";
+  read.updated_at = at_ms(1'800'000'002'000);
+  RuleChange rename = change("chg_3", "update", 1'800'000'002'000);
+  ASSERT_TRUE(store_->update_lt_strategy(read, {rename}).ok());
+  const auto stored = store_->get_lt_strategy("usr_a", "lt_1").value().value();
+  EXPECT_EQ(stored.params.name, "renamed");
+  EXPECT_TRUE(stored.paused);
+  EXPECT_EQ(stored.pause_reason, "circuit breaker: x");
+  EXPECT_EQ(store_->list_rule_changes("usr_a", "lt_1", 1).value().at(0).id, "chg_3");
+}
+
+}  // namespace
+}  // namespace polycopy::store

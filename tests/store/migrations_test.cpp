@@ -119,6 +119,7 @@ TEST(Migrate, CreatesEveryDomainTable) {
                             "risk_rules",
                             "risk_state",
                             "budget_reservations",
+                            "reservation_fills",
                             "orders",
                             "fills",
                             "execution_quality",
