@@ -1,7 +1,12 @@
 #include "app/command_context.hpp"
 
 #include <spdlog/spdlog.h>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+
+#include "service/api_routes.hpp"
+#include "service/strategy_service.hpp"
 
 namespace polycopy::app {
 
@@ -46,6 +51,32 @@ std::function<void()> command_callback(int& exit_code, std::function<void()> bod
       exit_code = exit.code;
     }
   };
+}
+
+core::Result<nlohmann::json> read_json_input(const std::string& json_text,
+                                             const std::string& file) {
+  std::string text = json_text;
+  if (!file.empty()) {
+    std::ostringstream buffer;
+    if (file == "-") {
+      buffer << std::cin.rdbuf();
+    } else {
+      std::ifstream in(file);
+      if (!in) return core::Error{"invalid_argument", "cannot read " + file};
+      buffer << in.rdbuf();
+    }
+    text = buffer.str();
+  }
+  if (text.empty()) return core::Error{"invalid_argument", "give the JSON as --json or --file"};
+  return service::parse_json_body(text);
+}
+
+void print_service_result(const service::ServiceResult& result) {
+  if (result.status >= 400) {
+    const auto& error = result.body.at("error");
+    fail({error.value("code", "error"), error.value("message", "")});
+  }
+  std::cout << result.body.dump(2) << "\n";
 }
 
 }  // namespace polycopy::app

@@ -6,8 +6,14 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "app/config.hpp"
 #include "store/store.hpp"
+
+namespace polycopy::service {
+struct ServiceResult;
+}  // namespace polycopy::service
 
 namespace polycopy::app {
 
@@ -60,5 +66,12 @@ CommandContext load_context(const GlobalFlags& flags);
 
 // A CLI11 callback that runs `body` and stores its exit code (0, or a CommandExit's).
 std::function<void()> command_callback(int& exit_code, std::function<void()> body);
+
+// A JSON object given as --json TEXT or --file PATH ("-" for standard input);
+// "invalid_argument" when neither is given or the file cannot be read.
+core::Result<nlohmann::json> read_json_input(const std::string& json_text, const std::string& file);
+
+// Prints a service answer as the API's JSON (dump(2)), or ends the command with its error.
+void print_service_result(const service::ServiceResult& result);
 
 }  // namespace polycopy::app

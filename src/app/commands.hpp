@@ -35,6 +35,8 @@ void register_user_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy ft positions|signals|performance`: forward-testing reports.
 void register_ft_report_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+// `polycopy risk show|set|state|reset-breaker|changes`: an LT strategy's risk manager.
+void register_risk_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy engine run`: the forward-testing engine.
 void register_engine_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy sim`: the simulated venue.

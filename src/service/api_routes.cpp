@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "service/auth.hpp"
 #include "service/ft_report_service.hpp"
+#include "service/risk_service.hpp"
 #include "service/strategy_service.hpp"
 
 namespace polycopy::service {
@@ -47,19 +49,40 @@ RouteHandler authenticated(store::Store& store, UserHandler handler) {
 using JsonHandler =
     std::function<ServiceResult(const std::string& user_id, const json& body, const PathParams&)>;
 
+// Reads the request's JSON object body into `body`; returns the refusal (415 or 400) if any.
+std::optional<ServiceResult> read_json_body(const HttpRequest& request, json& body) {
+  if (!is_json_content_type(request.header("content-type")))
+    return ServiceResult{
+        415,
+        {{"error",
+          {{"code", "unsupported_media_type"},
+           {"message", "the body must be sent as Content-Type: application/json"}}}}};
+  auto parsed = parse_json_body(request.body);
+  if (!parsed) return error_result(parsed.error());
+  body = std::move(parsed).value();
+  return std::nullopt;
+}
+
 RouteHandler with_json_body(store::Store& store, JsonHandler handler) {
   return authenticated(
       store, [handler = std::move(handler)](const std::string& user_id, const HttpRequest& request,
                                             const PathParams& params) {
-        if (!is_json_content_type(request.header("content-type")))
-          return ServiceResult{
-              415,
-              {{"error",
-                {{"code", "unsupported_media_type"},
-                 {"message", "the body must be sent as Content-Type: application/json"}}}}};
-        auto body = parse_json_body(request.body);
-        if (!body) return error_result(body.error());
-        return handler(user_id, *body, params);
+        json body;
+        if (auto refusal = read_json_body(request, body)) return *refusal;
+        return handler(user_id, body, params);
+      });
+}
+
+// Like with_json_body(), but an empty body is allowed and reads as {}.
+RouteHandler with_optional_json_body(store::Store& store, JsonHandler handler) {
+  return authenticated(
+      store, [handler = std::move(handler)](const std::string& user_id, const HttpRequest& request,
+                                            const PathParams& params) {
+        json body = json::object();
+        if (!request.body.empty()) {
+          if (auto refusal = read_json_body(request, body)) return *refusal;
+        }
+        return handler(user_id, body, params);
       });
 }
 
@@ -135,6 +158,37 @@ void add_ft_report_routes(Router& router, store::Store& store,
       }));
 }
 
+// /api/lt/strategies/{id}/risk, /risk/state, /risk/reset-breaker and /risk/changes.
+void add_risk_routes(Router& router, store::Store& store, const std::shared_ptr<RiskService>& risk,
+                     const std::string& base) {
+  const std::string path = base + "/{id}/risk";
+  router.add(
+      "GET", path,
+      authenticated(store, [risk](const std::string& user, const HttpRequest&,
+                                  const PathParams& p) { return risk->rules(user, p.at("id")); }));
+  router.add(
+      "PATCH", path,
+      with_json_body(store, [risk](const std::string& user, const json& body, const PathParams& p) {
+        return risk->update_rules(user, p.at("id"), body);
+      }));
+  router.add(
+      "GET", path + "/state",
+      authenticated(store, [risk](const std::string& user, const HttpRequest&,
+                                  const PathParams& p) { return risk->state(user, p.at("id")); }));
+  router.add("POST", path + "/reset-breaker",
+             with_optional_json_body(
+                 store, [risk](const std::string& user, const json& body, const PathParams& p) {
+                   return risk->reset_breaker(user, p.at("id"), body);
+                 }));
+  router.add("GET", path + "/changes",
+             authenticated(store, [risk](const std::string& user, const HttpRequest& request,
+                                         const PathParams& p) {
+               auto query = report_query_from_pairs(request.query_pairs, {"limit"});
+               if (!query) return invalid_query_result(query.error());
+               return risk->changes(user, p.at("id"), query->limit);
+             }));
+}
+
 }  // namespace
 
 core::Result<json> parse_json_body(std::string_view body) {
@@ -170,6 +224,10 @@ Router make_api_router(store::Store& store, const core::Clock& clock) {
   add_strategy_routes(router, store, service, StrategyKind::lt, "/api/lt/strategies");
   add_ft_report_routes(router, store, std::make_shared<FtReportService>(store),
                        "/api/ft/strategies");
+  // The risk service updates rules through `service`: its deleter keeps that alive.
+  const std::shared_ptr<RiskService> risk(new RiskService(store, clock, *service),
+                                          [service](RiskService* p) { delete p; });
+  add_risk_routes(router, store, risk, "/api/lt/strategies");
   return router;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP routes of the API: authentication, content-type and JSON checks, then a call
-// into StrategyService or FtReportService. Transport-free: feed it HttpRequests in tests.
+// into StrategyService, FtReportService or RiskService. Transport-free: feed it
+// HttpRequests in tests.
 #include <memory>
 
 #include "core/clock.hpp"
@@ -18,6 +19,9 @@ inline constexpr int kMaxJsonDepth = 32;
 //   GET|PATCH  /api/{ft,lt}/strategies/{id}
 //   POST       /api/{ft,lt}/strategies/{id}/pause | /resume
 //   GET        /api/ft/strategies/{id}/positions | /signals | /performance
+//   GET|PATCH  /api/lt/strategies/{id}/risk
+//   GET        /api/lt/strategies/{id}/risk/state | /risk/changes
+//   POST       /api/lt/strategies/{id}/risk/reset-breaker    (body optional)
 // The store and clock must outlive the router.
 Router make_api_router(store::Store& store, const core::Clock& clock);
 

@@ -1,7 +1,6 @@
 // `polycopy ft positions|signals|performance <strategy-id> --user NAME`: the forward-testing
 // reports of the API (GET /api/ft/strategies/{id}/...), printed as the same JSON.
 #include <CLI/CLI.hpp>
-#include <iostream>
 #include <memory>
 
 #include "app/command_context.hpp"
@@ -28,12 +27,7 @@ void run_report(const GlobalFlags& global, const FtReportFlags& flags,
   store::Store& store = context.store();
   const auto user = require_user(store, flags.user);
   service::FtReportService service(store);
-  const auto result = report(service, user.id);
-  if (result.status >= 400) {
-    const auto& error = result.body.at("error");
-    fail({error.value("code", "error"), error.value("message", "")});
-  }
-  std::cout << result.body.dump(2) << "\n";
+  print_service_result(report(service, user.id));
 }
 
 // Drops the value of a parsed query: only its errors matter to the pre-check.

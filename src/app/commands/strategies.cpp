@@ -1,7 +1,4 @@
 #include <CLI/CLI.hpp>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 
 #include "app/command_context.hpp"
 #include "app/commands.hpp"
@@ -42,30 +39,12 @@ void run_strategy_action(
   const auto user = require_user(store, flags.user);
   core::SystemClock clock;
   service::StrategyService service(store, clock);
-  const auto result = action(service, *kind, user.id);
-  if (result.status >= 400) {
-    const auto& error = result.body.at("error");
-    fail({error.value("code", "error"), error.value("message", "")});
-  }
-  std::cout << result.body.dump(2) << "\n";
+  print_service_result(action(service, *kind, user.id));
 }
 
-// The JSON body of `create`: --json TEXT or --file PATH ("-" for standard input).
+// The JSON body of `create` and `update`: --json TEXT or --file PATH ("-" for stdin).
 core::Result<nlohmann::json> read_body(const StrategyFlags& flags) {
-  std::string text = flags.json;
-  if (!flags.file.empty()) {
-    std::ostringstream buffer;
-    if (flags.file == "-") {
-      buffer << std::cin.rdbuf();
-    } else {
-      std::ifstream in(flags.file);
-      if (!in) return core::Error{"invalid_argument", "cannot read " + flags.file};
-      buffer << in.rdbuf();
-    }
-    text = buffer.str();
-  }
-  if (text.empty()) return core::Error{"invalid_argument", "give the strategy as --json or --file"};
-  return service::parse_json_body(text);
+  return read_json_input(flags.json, flags.file);
 }
 
 }  // namespace

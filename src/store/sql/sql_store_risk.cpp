@@ -170,9 +170,15 @@ std::int64_t count(Connection& connection, std::string_view sql, const Params& p
   return rows.empty() ? 0 : RowReader(rows.front()).int64();
 }
 
-constexpr std::string_view kOpenSlots =
-    "SELECT COUNT(*) FROM budget_reservations WHERE lt_strategy_id = ? AND "
-    "(state = 'reserved' OR position_open = 1)";
+// Live orders plus filled positions not yet resolved, as two index range counts (an OR
+// would scan every reservation the strategy ever made). A released reservation never holds
+// a position.
+std::string open_slots(std::string_view market_filter) {
+  const std::string base = "SELECT COUNT(*) FROM budget_reservations WHERE lt_strategy_id = ?" +
+                           std::string(market_filter);
+  return "SELECT (" + base + " AND state = 'reserved') + (" + base +
+         " AND state = 'settled' AND position_open = 1)";
+}
 
 std::optional<BudgetReservation> load_reservation(Connection& connection, const std::string& id) {
   const auto rows = require(
@@ -199,11 +205,12 @@ Result<RiskSnapshot> load_snapshot(Connection& connection, const RiskEventScope&
   if (state_rows.empty())
     throw core::Failure("db_error", "LT strategy '" + scope.lt_strategy_id + "' has no risk state");
   snapshot.state = read_state(state_rows.front());
-  snapshot.open_positions = count(connection, kOpenSlots, {scope.lt_strategy_id});
+  snapshot.open_positions =
+      count(connection, open_slots(""), {scope.lt_strategy_id, scope.lt_strategy_id});
   if (scope.condition_id)
-    snapshot.open_positions_in_market =
-        count(connection, std::string(kOpenSlots) + " AND condition_id = ?",
-              {scope.lt_strategy_id, *scope.condition_id});
+    snapshot.open_positions_in_market = count(
+        connection, open_slots(" AND condition_id = ?"),
+        {scope.lt_strategy_id, *scope.condition_id, scope.lt_strategy_id, *scope.condition_id});
   if (scope.reservation_id) {
     auto reservation = load_reservation(connection, *scope.reservation_id);
     if (!reservation || reservation->lt_strategy_id != scope.lt_strategy_id)
