@@ -37,6 +37,7 @@ void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_cod
 void register_ft_report_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy risk show|set|state|reset-breaker|changes`: an LT strategy's risk manager.
 void register_risk_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+void register_wallet_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy engine run`: the forward-testing engine.
 void register_engine_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy sim`: the simulated venue.

@@ -115,6 +115,11 @@ const std::vector<KeySpec>& key_specs() {
        url_setter({"https", "http"}, &Config::Polymarket::data_url)},
       {"polymarket", "ws_url", Kind::string,
        url_setter({"wss", "ws"}, &Config::Polymarket::ws_url)},
+      {"secrets", "wallet_key_file", Kind::string,
+       string_setter([](Config& config, const std::string& path) -> std::string {
+         config.secrets.wallet_key_file = path;
+         return {};
+       })},
   };
   return specs;
 }
@@ -334,6 +339,7 @@ std::string to_toml(const Config& config) {
                                  {"gamma_url", config.polymarket.gamma_url},
                                  {"data_url", config.polymarket.data_url},
                                  {"ws_url", config.polymarket.ws_url}}},
+      {"secrets", toml::table{{"wallet_key_file", config.secrets.wallet_key_file}}},
   };
   std::ostringstream out;
   out << root << "\n";

@@ -30,6 +30,11 @@ struct Config {
     std::string data_url = "https://data-api.polymarket.com";
     std::string ws_url = "wss://ws-subscriptions-clob.polymarket.com/ws";
   } polymarket;
+  struct Secrets {
+    // A file holding the 64-hex-digit key that seals wallet secrets in the database (the
+    // POLYCOPY_WALLET_KEY environment variable, when set, is used instead).
+    std::string wallet_key_file;
+  } secrets;
 };
 
 // One problem with one key: "server.listen: expected HOST:PORT, got 'x'".

@@ -8,6 +8,7 @@
 #include "service/ft_report_service.hpp"
 #include "service/risk_service.hpp"
 #include "service/strategy_service.hpp"
+#include "service/wallet_service.hpp"
 
 namespace polycopy::service {
 namespace {
@@ -189,6 +190,23 @@ void add_risk_routes(Router& router, store::Store& store, const std::shared_ptr<
              }));
 }
 
+// POST/GET /api/wallets, GET /api/wallets/{id}.
+void add_wallet_routes(Router& router, store::Store& store,
+                       const std::shared_ptr<WalletService>& wallets) {
+  router.add(
+      "POST", "/api/wallets",
+      with_json_body(store, [wallets](const std::string& user, const json& body,
+                                      const PathParams&) { return wallets->create(user, body); }));
+  router.add("GET", "/api/wallets",
+             authenticated(store, [wallets](const std::string& user, const HttpRequest&,
+                                            const PathParams&) { return wallets->list(user); }));
+  router.add("GET", "/api/wallets/{id}",
+             authenticated(store, [wallets](const std::string& user, const HttpRequest&,
+                                            const PathParams& p) {
+               return wallets->show(user, p.at("id"));
+             }));
+}
+
 }  // namespace
 
 core::Result<json> parse_json_body(std::string_view body) {
@@ -208,7 +226,8 @@ core::Result<json> parse_json_body(std::string_view body) {
   return parsed;
 }
 
-Router make_api_router(store::Store& store, const core::Clock& clock) {
+Router make_api_router(store::Store& store, const core::Clock& clock,
+                       const core::SecretBox* wallet_key) {
   Router router;
   router.add("GET", "/healthz", [&store](const HttpRequest&, const PathParams&) {
     auto version = store.schema_version();
@@ -228,6 +247,7 @@ Router make_api_router(store::Store& store, const core::Clock& clock) {
   const std::shared_ptr<RiskService> risk(new RiskService(store, clock, *service),
                                           [service](RiskService* p) { delete p; });
   add_risk_routes(router, store, risk, "/api/lt/strategies");
+  add_wallet_routes(router, store, std::make_shared<WalletService>(store, clock, wallet_key));
   return router;
 }
 

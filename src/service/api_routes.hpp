@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/clock.hpp"
+#include "core/secret_box.hpp"
 #include "service/router.hpp"
 #include "store/store.hpp"
 
@@ -22,8 +23,11 @@ inline constexpr int kMaxJsonDepth = 32;
 //   GET|PATCH  /api/lt/strategies/{id}/risk
 //   GET        /api/lt/strategies/{id}/risk/state | /risk/changes
 //   POST       /api/lt/strategies/{id}/risk/reset-breaker    (body optional)
-// The store and clock must outlive the router.
-Router make_api_router(store::Store& store, const core::Clock& clock);
+//   GET|POST   /api/wallets, GET /api/wallets/{id}
+// The store, clock and wallet key must outlive the router. Without a wallet key (null),
+// creating a wallet answers 503 "wallet_key_missing".
+Router make_api_router(store::Store& store, const core::Clock& clock,
+                       const core::SecretBox* wallet_key = nullptr);
 
 // Parses a request body as a JSON object; "invalid_json" (syntax, depth, or not UTF-8).
 core::Result<nlohmann::json> parse_json_body(std::string_view body);

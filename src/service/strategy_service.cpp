@@ -53,7 +53,8 @@ int status_for_error_code(std::string_view code) {
   if (kMalformedInputCodes.count(code)) return 400;
   if (code == "unauthorized") return 401;
   if (code == "strategy_not_found" || code == "not_found") return 404;
-  if (code == "wallet_required" || code == "circuit_breaker_open" || code == "breaker_not_open")
+  if (code == "wallet_required" || code == "circuit_breaker_open" || code == "breaker_not_open" ||
+      code == "wallet_exists")
     return 409;
   if (kStoreFailureCodes.count(code) || code == "internal_error") return 500;
   return 422;

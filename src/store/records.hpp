@@ -32,15 +32,19 @@ struct ApiKey {
   std::optional<Timestamp> revoked_at;
 };
 
-// A trading wallet. The private key is stored only encrypted (libsodium, a later issue).
+// A trading wallet. Secrets are stored only sealed (core::SecretBox), never in clear.
 struct Wallet {
   std::string id;  // "wal_…"
   std::string user_id;
   std::string address;                // signer, lower-case 0x + 40 hex
-  std::int64_t signature_type;        // 0 EOA, 1 Poly proxy, 2 Gnosis safe, 3 (V2) deposit wallet
+  std::int64_t signature_type = 0;    // 0 EOA, 1 Poly proxy, 2 Gnosis safe, 3 (V2) deposit wallet
   std::optional<std::string> funder;  // maker address when it differs from the signer
-  std::optional<std::string> encrypted_private_key;  // opaque blob (base64)
+  std::optional<std::string> encrypted_private_key;  // sealed private key
   Timestamp created_at;
+  // CLOB API credentials derived with L1 auth, cached: the key in clear (it is an id), the
+  // secret and passphrase sealed.
+  std::optional<std::string> api_key, api_secret_sealed, api_passphrase_sealed;
+  std::optional<Timestamp> api_credentials_at;
 };
 
 enum class SizingMode { fixed, kelly, edge_scaled, tiered, conviction, confidence };

@@ -45,6 +45,15 @@ class Store {
   virtual Status insert_wallet(const Wallet& wallet) = 0;
   virtual Result<std::optional<Wallet>> get_wallet(const std::string& user_id,
                                                    const std::string& id) = 0;
+  virtual Result<std::vector<Wallet>> list_wallets(const std::string& user_id) = 0;
+  // Engine side (not scoped): the wallet by id alone.
+  virtual Result<std::optional<Wallet>> find_wallet(const std::string& id) = 0;
+  // Caches the wallet's CLOB API credentials ("not_found" for an unknown wallet).
+  virtual Status set_wallet_api_credentials(const std::string& wallet_id,
+                                            const std::string& api_key,
+                                            const std::string& secret_sealed,
+                                            const std::string& passphrase_sealed,
+                                            core::Timestamp at) = 0;
 
   // FT strategies, always scoped to their owner: another user's id reads as absent.
   virtual Status insert_ft_strategy(const FtStrategy& strategy) = 0;

@@ -27,7 +27,9 @@ void ApiFixture::SetUp() {
     *key = created->plaintext;
   }
 
-  router_ = std::make_unique<service::Router>(service::make_api_router(*store_, clock_));
+  wallet_key_ = core::SecretBox::from_hex(kTestWalletKey).value();
+  router_ =
+      std::make_unique<service::Router>(service::make_api_router(*store_, clock_, &*wallet_key_));
   service::ServerOptions options;
   options.port = 0;
   server_ = std::make_unique<service::HttpServer>(
@@ -64,13 +66,12 @@ nlohmann::json ApiFixture::create_lt(const std::string& key, const std::string& 
 }
 
 std::string ApiFixture::add_wallet(const std::string& user_id) {
-  store::Wallet wallet{core::new_id("wal", clock_),
-                       user_id,
-                       "0x" + std::string(40, '1'),
-                       0,
-                       std::nullopt,
-                       std::nullopt,
-                       clock_.now()};
+  store::Wallet wallet;
+  wallet.id = core::new_id("wal", clock_);
+  wallet.user_id = user_id;
+  wallet.address = "0x" + std::string(40, '1');
+  wallet.signature_type = 0;
+  wallet.created_at = clock_.now();
   auto inserted = store_->insert_wallet(wallet);
   EXPECT_TRUE(inserted.ok()) << inserted.error().to_string();
   return wallet.id;

@@ -5,14 +5,20 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "core/clock.hpp"
+#include "core/secret_box.hpp"
 #include "service/http_server.hpp"
 #include "service/router.hpp"
 #include "service/test_client.hpp"
 #include "store/store.hpp"
 
 namespace polycopy::testing {
+
+// The wallet key the test API seals wallet secrets with.
+inline constexpr char kTestWalletKey[] =
+    "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 class ApiFixture : public ::testing::Test {
  protected:
@@ -29,6 +35,7 @@ class ApiFixture : public ::testing::Test {
   std::filesystem::path dir_;
   core::ManualClock clock_;
   std::unique_ptr<store::Store> store_;
+  std::optional<core::SecretBox> wallet_key_;
   std::unique_ptr<service::Router> router_;
   std::unique_ptr<service::HttpServer> server_;
   std::uint16_t port_ = 0;

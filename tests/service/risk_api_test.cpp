@@ -324,9 +324,12 @@ TEST_F(RiskApi, ATrippedBreakerPausesAndItsResetNeedsAWalletToResume) {
   EXPECT_EQ(again.error_code(), "breaker_not_open");
 
   clock_.advance(std::chrono::minutes(1));
-  const store::Wallet wallet{
-      "wal_second", alice_id_,   "0x" + std::string(40, '2'), 0, std::nullopt,
-      std::nullopt, clock_.now()};
+  store::Wallet wallet;
+  wallet.id = "wal_second";
+  wallet.user_id = alice_id_;
+  wallet.address = "0x" + std::string(40, '2');
+  wallet.signature_type = 0;
+  wallet.created_at = clock_.now();
   ASSERT_TRUE(store_->insert_wallet(wallet).ok());
   ASSERT_EQ(client_->patch(strategy, alice_key_, {{"wallet_id", wallet.id}}).status, 200);
   clock_.advance(std::chrono::minutes(1));

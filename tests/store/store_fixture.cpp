@@ -36,13 +36,15 @@ User make_user(const std::string& id, const std::string& name) {
 }
 
 Wallet make_wallet(const std::string& id, const std::string& user_id, int address_n) {
-  return Wallet{id,
-                user_id,
-                address(address_n),
-                2,
-                address(address_n + 1000),
-                "ZW5jcnlwdGVk",
-                at_ms(1'700'000'000'500)};
+  Wallet wallet;
+  wallet.id = id;
+  wallet.user_id = user_id;
+  wallet.address = address(address_n);
+  wallet.signature_type = 2;
+  wallet.funder = address(address_n + 1000);
+  wallet.encrypted_private_key = "ZW5jcnlwdGVk";
+  wallet.created_at = at_ms(1'700'000'000'500);
+  return wallet;
 }
 
 FtStrategy make_ft(const std::string& id, const std::string& user_id, const std::string& name) {

@@ -11,6 +11,7 @@ void register_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
   register_strategy_commands(cli, flags, exit_code);
   register_ft_report_commands(cli, flags, exit_code);
   register_risk_commands(cli, flags, exit_code);
+  register_wallet_commands(cli, flags, exit_code);
   register_engine_commands(cli, flags, exit_code);
   register_polymarket_commands(cli, flags, exit_code);
   register_config_commands(cli, flags, exit_code);

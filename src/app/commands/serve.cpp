@@ -3,6 +3,7 @@
 
 #include "app/command_context.hpp"
 #include "app/commands.hpp"
+#include "app/wallet_key.hpp"
 #include "core/clock.hpp"
 #include "service/api_routes.hpp"
 #include "service/http_server.hpp"
@@ -24,7 +25,13 @@ void register_serve_command(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
     }
     store::Store& store = context.store();
     core::SystemClock clock;
-    const service::Router router = service::make_api_router(store, clock);
+    // Wallets can be stored only with a wallet key; without one the rest still serves.
+    auto wallet_key = load_wallet_key(context.config(), current_environment());
+    if (!wallet_key && wallet_key.error().code != "wallet_key_missing")
+      fail(wallet_key.error(), kExitUsage);
+    if (!wallet_key) spdlog::warn("{}", wallet_key.error().message);
+    const service::Router router =
+        service::make_api_router(store, clock, wallet_key ? &*wallet_key : nullptr);
     service::ServerOptions options;
     options.host = server_config.host;
     options.port = server_config.port;

@@ -25,5 +25,6 @@ Migration trader_feed();           // 0006
 Migration trader_stats();          // 0007
 Migration evaluation_watermark();  // 0008
 Migration risk_manager();          // 0009
+Migration wallet_credentials();    // 0010
 
 }  // namespace polycopy::store::migrations

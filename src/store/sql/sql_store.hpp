@@ -30,6 +30,12 @@ class SqlStore final : public Store {
   Status insert_wallet(const Wallet& wallet) override;
   Result<std::optional<Wallet>> get_wallet(const std::string& user_id,
                                            const std::string& id) override;
+  Result<std::vector<Wallet>> list_wallets(const std::string& user_id) override;
+  Result<std::optional<Wallet>> find_wallet(const std::string& id) override;
+  Status set_wallet_api_credentials(const std::string& wallet_id, const std::string& api_key,
+                                    const std::string& secret_sealed,
+                                    const std::string& passphrase_sealed,
+                                    core::Timestamp at) override;
 
   Status insert_ft_strategy(const FtStrategy& strategy) override;
   Result<std::vector<FtStrategy>> list_ft_strategies(const std::string& user_id) override;
