@@ -1,10 +1,13 @@
 #include "store/records.hpp"
 
 #include "store/records_ft.hpp"
+#include "store/records_orders.hpp"
 #include "store/records_risk.hpp"
 
 #include <array>
 #include <utility>
+
+#include "core/ids.hpp"
 
 namespace polycopy::store {
 namespace {
@@ -33,6 +36,16 @@ constexpr std::array<std::pair<ReservationState, std::string_view>, 3> kReservat
     {ReservationState::reserved, "reserved"},
     {ReservationState::settled, "settled"},
     {ReservationState::released, "released"},
+}};
+
+constexpr std::array<std::pair<OrderState, std::string_view>, 7> kOrderStates{{
+    {OrderState::intent, "intent"},
+    {OrderState::submitted, "submitted"},
+    {OrderState::partially_filled, "partially_filled"},
+    {OrderState::filled, "filled"},
+    {OrderState::cancelled, "cancelled"},
+    {OrderState::expired, "expired"},
+    {OrderState::rejected, "rejected"},
 }};
 
 template <class Enum, std::size_t N>
@@ -78,6 +91,23 @@ std::string_view to_string(ReservationState state) {
 }
 std::optional<ReservationState> reservation_state_from_string(std::string_view text) {
   return value_of(kReservationStates, text);
+}
+
+std::string_view to_string(OrderState state) {
+  return name_of(kOrderStates, state);
+}
+std::optional<OrderState> order_state_from_string(std::string_view text) {
+  return value_of(kOrderStates, text);
+}
+bool is_final(OrderState state) {
+  return state == OrderState::filled || state == OrderState::cancelled ||
+         state == OrderState::expired || state == OrderState::rejected;
+}
+
+std::string order_idempotency_key(const std::string& lt_strategy_id,
+                                  const std::string& source_trade_id) {
+  // A separator that appears in neither id keeps ("ab","c") and ("a","bc") apart.
+  return "ord1:" + core::sha256_hex(lt_strategy_id + "\n" + source_trade_id);
 }
 
 }  // namespace polycopy::store

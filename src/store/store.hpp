@@ -12,6 +12,7 @@
 #include "store/records.hpp"
 #include "store/records_ft.hpp"
 #include "store/records_market.hpp"
+#include "store/records_orders.hpp"
 #include "store/records_risk.hpp"
 
 namespace polycopy::store {
@@ -84,6 +85,35 @@ class Store {
                                                             std::int64_t limit) = 0;
   // Open (unacknowledged) alerts of a user, newest first.
   virtual Result<std::vector<AlertRecord>> list_open_alerts(const std::string& user_id) = 0;
+
+  // Live orders (records_orders.hpp), engine side.
+  // Writes the intent and binds the budget reservation that holds its amount, in one
+  // transaction, before anything is sent. An order with the same idempotency key comes back
+  // as stored (second = false) and nothing changes: a signal never becomes two orders. The
+  // reservation must be the strategy's, live and unbound ("reservation_not_live").
+  virtual Result<std::pair<OrderRecord, bool>> insert_order_intent(
+      const OrderRecord& intent, const std::string& reservation_id) = 0;
+  virtual Result<std::optional<OrderRecord>> find_order(const std::string& id) = 0;
+  virtual Result<std::optional<OrderRecord>> find_order_by_key(const std::string& key) = 0;
+  // intent -> submitted with the venue's order id. The same id again is a no-op; another id,
+  // or an order that ended without one, is a "conflict".
+  virtual Result<OrderRecord> mark_order_submitted(const std::string& order_id,
+                                                   const std::string& venue_order_id,
+                                                   core::Timestamp at) = 0;
+  // Stores a venue fill once (by venue trade id; a replay answers applied = false) and moves
+  // the filled size and state (partially_filled, filled; an order that already ended keeps
+  // its state: the fill is still real money). More than the order's size: "fill_exceeds_order".
+  virtual Result<FillOutcome> record_order_fill(const std::string& order_id, const VenueFill& fill,
+                                                core::Timestamp at) = 0;
+  // Ends a live order as cancelled, expired or rejected (with the venue's message); an order
+  // already final comes back unchanged.
+  virtual Result<OrderRecord> end_order(const std::string& order_id, OrderState end,
+                                        const std::optional<std::string>& message,
+                                        core::Timestamp at) = 0;
+  // A strategy's orders in these states (all when empty), oldest first.
+  virtual Result<std::vector<OrderRecord>> list_orders(const std::string& lt_strategy_id,
+                                                       const std::vector<OrderState>& states) = 0;
+  virtual Result<std::vector<VenueFill>> list_order_fills(const std::string& order_id) = 0;
 
   // Risk manager (records_risk.hpp). In one write transaction: loads the LT strategy's
   // snapshot for the scope (state, counts of open positions from the reservations, the named

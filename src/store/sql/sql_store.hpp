@@ -56,6 +56,21 @@ class SqlStore final : public Store {
                                                     const std::string& entity_id,
                                                     std::int64_t limit) override;
   Result<std::vector<AlertRecord>> list_open_alerts(const std::string& user_id) override;
+  Result<std::pair<OrderRecord, bool>> insert_order_intent(
+      const OrderRecord& intent, const std::string& reservation_id) override;
+  Result<std::optional<OrderRecord>> find_order(const std::string& id) override;
+  Result<std::optional<OrderRecord>> find_order_by_key(const std::string& key) override;
+  Result<OrderRecord> mark_order_submitted(const std::string& order_id,
+                                           const std::string& venue_order_id,
+                                           core::Timestamp at) override;
+  Result<FillOutcome> record_order_fill(const std::string& order_id, const VenueFill& fill,
+                                        core::Timestamp at) override;
+  Result<OrderRecord> end_order(const std::string& order_id, OrderState end,
+                                const std::optional<std::string>& message,
+                                core::Timestamp at) override;
+  Result<std::vector<OrderRecord>> list_orders(const std::string& lt_strategy_id,
+                                               const std::vector<OrderState>& states) override;
+  Result<std::vector<VenueFill>> list_order_fills(const std::string& order_id) override;
   Result<RiskDecision> apply_risk_event(const RiskEventScope& scope,
                                         const RiskDecider& decide) override;
   Result<std::optional<RiskSnapshot>> get_risk_snapshot(const std::string& user_id,
