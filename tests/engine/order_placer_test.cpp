@@ -1,0 +1,184 @@
+// One live order for one signal, against the simulator: planned from the book, checked and
+// reserved, written ahead, signed and posted once; refusals at each step leave nothing held.
+#include <gtest/gtest.h>
+
+#include "chain/hex.hpp"
+#include "engine/engine_fixture.hpp"
+#include "engine/order_placer.hpp"
+#include "store/wallet_secret_context.hpp"
+
+namespace polycopy::engine {
+namespace {
+
+using testing::hex32;
+
+const std::string kKey = "0x00000000000000000000000000000000000000000000000000000000000000a1";
+
+class OrderPlacerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    clock_.set(sim_.now());
+    for (const auto& m : sim_.scenario.markets)
+      if (!m.closed && m.order_version == sim_.scenario.server_version && !m.winner) {
+        market_ = &m;
+        break;
+      }
+    ASSERT_NE(market_, nullptr);
+    store::Store& s = *fx_.store;
+    ASSERT_TRUE(s.insert_user({"usr_a", "alice", clock_.now()}).ok());
+    store::MarketRecord record;
+    record.condition_id = hex32(market_->condition_id);
+    record.question = market_->question;
+    record.updated_at = clock_.now();
+    ASSERT_TRUE(s.upsert_market(record, {{token(0), record.condition_id, 0, "Yes"},
+                                         {token(1), record.condition_id, 1, "No"}})
+                    .ok());
+    store::SourceTradeRecord trade;
+    trade.trader_address = "0x" + std::string(39, '0') + "9";
+    trade.tx_hash = "0x" + std::string(63, '0') + "1";
+    trade.condition_id = record.condition_id;
+    trade.token_id = token(0);
+    trade.id = store::source_trade_id(trade.tx_hash, trade.token_id, trade.trader_address);
+    trade.side = store::TradeSide::buy;
+    trade.price = best_ask();
+    trade.size = core::Shares::from_micros(10'000'000);
+    trade.usd = core::notional(trade.size, trade.price, core::Rounding::down);
+    trade.traded_at = trade.received_at = clock_.now();
+    ASSERT_EQ(s.insert_source_trades({trade}).value().size(), 1u);
+    trade_id_ = trade.id;
+
+    store::Wallet wallet;
+    wallet.id = "wal_1";
+    wallet.user_id = "usr_a";
+    wallet.address = chain::to_hex(chain::PrivateKey::parse(kKey).value().address());
+    wallet.encrypted_private_key =
+        box_.seal(kKey, store::wallet_secret_context("wal_1", store::kPrivateKeySecret));
+    wallet.created_at = clock_.now();
+    ASSERT_TRUE(s.insert_wallet(wallet).ok());
+    wallet_ = s.find_wallet("wal_1").value().value();
+    store::FtStrategy ft;
+    ft.id = "ft_a";
+    ft.user_id = "usr_a";
+    ft.params.name = "paper";
+    ft.created_at = ft.updated_at = clock_.now();
+    ASSERT_TRUE(s.insert_ft_strategy(ft).ok());
+    store::LtStrategy lt;
+    lt.id = "lt_a";
+    lt.user_id = "usr_a";
+    lt.params.name = "live";
+    lt.params.ft_strategy_id = "ft_a";
+    lt.params.wallet_id = "wal_1";
+    lt.paused = false;
+    lt.created_at = lt.updated_at = clock_.now();
+    ASSERT_TRUE(s.insert_lt_strategy(lt).ok());
+  }
+
+  std::string token(int outcome) const {
+    return market_->outcomes[static_cast<std::size_t>(outcome)].token_id.to_decimal();
+  }
+  core::Price best_ask() const {
+    core::Price best = core::Price::one();
+    for (const auto& level : market_->outcomes[0].asks) best = std::min(best, level.price);
+    return best;
+  }
+  store::LtStrategy strategy() {
+    return fx_.store->get_lt_strategy("usr_a", "lt_a").value().value();
+  }
+  // A signal whose entry price is a tick under the best ask: the order rests on the book.
+  PlacementRequest request(std::int64_t bet_micros) const {
+    return PlacementRequest{trade_id_,
+                            hex32(market_->condition_id),
+                            token(0),
+                            core::Price::from_micros(best_ask().micros() - 10'000).value(),
+                            core::Usd::from_micros(bet_micros),
+                            best_ask()};
+  }
+  core::Result<PlacementOutcome> place(const PlacementRequest& r) {
+    return placer_.place(strategy(), wallet_, r);
+  }
+  std::vector<polymarket::parse::OpenOrder> venue_orders() {
+    auto identity = wallets_.trading_identity(wallet_).value();
+    polymarket::ClobTradingClient trading(*sim_.http, sim_.urls.clob, identity, &clock_);
+    return trading.open_orders().value();
+  }
+  core::Usd reserved() {
+    const auto snapshot =
+        fx_.store->get_risk_snapshot("usr_a", "lt_a", clock_.now()).value().value();
+    return snapshot.state.reserved;
+  }
+
+  testing::RunningSim sim_{testing::frozen_scenario(41, 2, 4)};
+  testing::StoreFixture fx_;
+  core::ManualClock clock_;
+  core::SecretBox box_ = core::SecretBox::from_hex(std::string(64, 'e')).value();
+  const sim::ScenarioMarket* market_ = nullptr;
+  std::string trade_id_;
+  store::Wallet wallet_;
+  risk::RiskManager risk_{*fx_.store, clock_};
+  WalletAccess wallets_{*fx_.store, box_, *sim_.http, sim_.urls.clob, clock_};
+  OrderPlacer placer_{*fx_.store, risk_, wallets_, *sim_.http, sim_.urls.clob, clock_};
+};
+
+TEST_F(OrderPlacerTest, PostsOnceWrittenAheadAndHeldAgainstTheBudget) {
+  const auto placed = place(request(20'000'000));
+  ASSERT_TRUE(placed.ok()) << placed.error().to_string();
+  ASSERT_EQ(placed->placement, Placement::posted) << placed->message;
+  ASSERT_TRUE(placed->venue_order_id);
+  const auto order = fx_.store->find_order(*placed->order_id).value().value();
+  EXPECT_EQ(order.state, store::OrderState::submitted);
+  EXPECT_EQ(order.venue_order_id, placed->venue_order_id);
+  EXPECT_EQ(order.limit_price.micros(), best_ask().micros() - 10'000);
+  EXPECT_EQ(reserved(), core::notional(order.size, order.limit_price, core::Rounding::up));
+  const auto reservations = fx_.store->list_budget_reservations("lt_a").value();
+  ASSERT_EQ(reservations.size(), 1u);
+  EXPECT_EQ(reservations[0].order_id, order.id);
+  const auto on_venue = venue_orders();
+  ASSERT_EQ(on_venue.size(), 1u);
+
+  // The same signal again: the stored order, nothing sent, nothing more held.
+  const auto again = place(request(20'000'000));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->placement, Placement::already_placed);
+  EXPECT_EQ(again->order_id, order.id);
+  EXPECT_EQ(venue_orders().size(), 1u);
+  EXPECT_EQ(fx_.store->list_budget_reservations("lt_a").value().size(), 1u);
+}
+
+TEST_F(OrderPlacerTest, UnderTheMinimumSizeNothingIsHeld) {
+  const auto placed = place(request(500'000));  // 0.50 buys under 5 shares
+  ASSERT_TRUE(placed.ok());
+  EXPECT_EQ(placed->placement, Placement::not_placeable);
+  EXPECT_EQ(placed->code, "below_min_order_size");
+  EXPECT_TRUE(fx_.store->list_budget_reservations("lt_a").value().empty());
+  EXPECT_TRUE(fx_.store->list_orders("lt_a", {}).value().empty());
+}
+
+TEST_F(OrderPlacerTest, ARiskRefusalSendsNothing) {
+  auto lt = strategy();
+  lt.params.risk.max_position_usd = core::Usd::from_micros(5'000'000);
+  ASSERT_TRUE(fx_.store->update_lt_strategy(lt, {}).ok());
+  const auto placed = place(request(20'000'000));
+  ASSERT_TRUE(placed.ok());
+  EXPECT_EQ(placed->placement, Placement::refused_by_risk);
+  EXPECT_EQ(placed->code, "position_too_large");
+  EXPECT_TRUE(fx_.store->list_orders("lt_a", {}).value().empty());
+  EXPECT_TRUE(venue_orders().empty());
+}
+
+TEST_F(OrderPlacerTest, AVenueRefusalEndsTheOrderAndFreesItsBudget) {
+  sim_.post(sim_.urls.sim + "/wallets/" + wallet_.address + "/fund",
+            {{"balance", "1"}, {"allowance", "1"}});
+  const auto placed = place(request(20'000'000));
+  ASSERT_TRUE(placed.ok()) << placed.error().to_string();
+  EXPECT_EQ(placed->placement, Placement::rejected) << placed->message;
+  ASSERT_TRUE(placed->order_id);
+  const auto order = fx_.store->find_order(*placed->order_id).value().value();
+  EXPECT_EQ(order.state, store::OrderState::rejected);
+  ASSERT_TRUE(order.venue_message);
+  EXPECT_NE(order.venue_message->find("balance"), std::string::npos) << *order.venue_message;
+  EXPECT_EQ(reserved(), core::Usd{});
+  EXPECT_TRUE(venue_orders().empty());
+}
+
+}  // namespace
+}  // namespace polycopy::engine
