@@ -1,10 +1,14 @@
-// One live order for one signal, against the simulator: planned from the book, checked and
-// reserved, written ahead, signed and posted once; refusals at each step leave nothing held.
+// Live orders against the simulator. Placing: planned from the book, checked and reserved,
+// written ahead, signed and posted once; refusals at each step leave nothing held. Tracking:
+// fills reach the store and the risk manager once, expiry frees what is still held.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "chain/hex.hpp"
 #include "engine/engine_fixture.hpp"
 #include "engine/order_placer.hpp"
+#include "engine/order_tracker.hpp"
 #include "store/wallet_secret_context.hpp"
 
 namespace polycopy::engine {
@@ -14,7 +18,7 @@ using testing::hex32;
 
 const std::string kKey = "0x00000000000000000000000000000000000000000000000000000000000000a1";
 
-class OrderPlacerTest : public ::testing::Test {
+class LiveOrderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     clock_.set(sim_.now());
@@ -101,10 +105,38 @@ class OrderPlacerTest : public ::testing::Test {
     polymarket::ClobTradingClient trading(*sim_.http, sim_.urls.clob, identity, &clock_);
     return trading.open_orders().value();
   }
-  core::Usd reserved() {
+  store::RiskState risk_state() {
     const auto snapshot =
         fx_.store->get_risk_snapshot("usr_a", "lt_a", clock_.now()).value().value();
-    return snapshot.state.reserved;
+    return risk::current_state(snapshot);
+  }
+  core::Usd reserved() { return risk_state().reserved; }
+  const sim::BookLevel& best_ask_level() const {
+    const auto& asks = market_->outcomes[0].asks;
+    return *std::min_element(asks.begin(), asks.end(),
+                             [](const auto& a, const auto& b) { return a.price < b.price; });
+  }
+  // A signal priced at the best ask, betting for `shares` of it (rounded up to the cent).
+  PlacementRequest crossing(core::Shares shares) const {
+    PlacementRequest r = request(0);
+    r.entry_price = best_ask();
+    r.bet = core::round_to_cent(core::notional(shares, best_ask(), core::Rounding::up),
+                                core::Rounding::up);
+    return r;
+  }
+  store::OrderRecord order_of(const PlacementOutcome& placed) {
+    return fx_.store->find_order(*placed.order_id).value().value();
+  }
+  TrackReport track() {
+    auto report = tracker_.track(strategy(), wallet_);
+    EXPECT_TRUE(report.ok()) << report.error().to_string();
+    if (!report) return {};
+    for (const auto& error : report->errors) ADD_FAILURE() << error;
+    return *report;
+  }
+  void pass_expiry() {
+    sim_.advance(std::chrono::seconds(strategy().params.order_expiry_seconds + 120));
+    clock_.set(sim_.now());
   }
 
   testing::RunningSim sim_{testing::frozen_scenario(41, 2, 4)};
@@ -117,9 +149,10 @@ class OrderPlacerTest : public ::testing::Test {
   risk::RiskManager risk_{*fx_.store, clock_};
   WalletAccess wallets_{*fx_.store, box_, *sim_.http, sim_.urls.clob, clock_};
   OrderPlacer placer_{*fx_.store, risk_, wallets_, *sim_.http, sim_.urls.clob, clock_};
+  OrderTracker tracker_{*fx_.store, risk_, wallets_, *sim_.http, sim_.urls.clob, clock_};
 };
 
-TEST_F(OrderPlacerTest, PostsOnceWrittenAheadAndHeldAgainstTheBudget) {
+TEST_F(LiveOrderTest, PostsOnceWrittenAheadAndHeldAgainstTheBudget) {
   const auto placed = place(request(20'000'000));
   ASSERT_TRUE(placed.ok()) << placed.error().to_string();
   ASSERT_EQ(placed->placement, Placement::posted) << placed->message;
@@ -144,7 +177,7 @@ TEST_F(OrderPlacerTest, PostsOnceWrittenAheadAndHeldAgainstTheBudget) {
   EXPECT_EQ(fx_.store->list_budget_reservations("lt_a").value().size(), 1u);
 }
 
-TEST_F(OrderPlacerTest, UnderTheMinimumSizeNothingIsHeld) {
+TEST_F(LiveOrderTest, UnderTheMinimumSizeNothingIsHeld) {
   const auto placed = place(request(500'000));  // 0.50 buys under 5 shares
   ASSERT_TRUE(placed.ok());
   EXPECT_EQ(placed->placement, Placement::not_placeable);
@@ -153,7 +186,7 @@ TEST_F(OrderPlacerTest, UnderTheMinimumSizeNothingIsHeld) {
   EXPECT_TRUE(fx_.store->list_orders("lt_a", {}).value().empty());
 }
 
-TEST_F(OrderPlacerTest, ARiskRefusalSendsNothing) {
+TEST_F(LiveOrderTest, ARiskRefusalSendsNothing) {
   auto lt = strategy();
   lt.params.risk.max_position_usd = core::Usd::from_micros(5'000'000);
   ASSERT_TRUE(fx_.store->update_lt_strategy(lt, {}).ok());
@@ -165,7 +198,7 @@ TEST_F(OrderPlacerTest, ARiskRefusalSendsNothing) {
   EXPECT_TRUE(venue_orders().empty());
 }
 
-TEST_F(OrderPlacerTest, AVenueRefusalEndsTheOrderAndFreesItsBudget) {
+TEST_F(LiveOrderTest, AVenueRefusalEndsTheOrderAndFreesItsBudget) {
   sim_.post(sim_.urls.sim + "/wallets/" + wallet_.address + "/fund",
             {{"balance", "1"}, {"allowance", "1"}});
   const auto placed = place(request(20'000'000));
@@ -178,6 +211,67 @@ TEST_F(OrderPlacerTest, AVenueRefusalEndsTheOrderAndFreesItsBudget) {
   EXPECT_NE(order.venue_message->find("balance"), std::string::npos) << *order.venue_message;
   EXPECT_EQ(reserved(), core::Usd{});
   EXPECT_TRUE(venue_orders().empty());
+}
+
+TEST_F(LiveOrderTest, ACrossingOrderFillsAndItsBudgetBecomesSpend) {
+  const auto placed = place(crossing(core::Shares::from_micros(5'000'000)));
+  ASSERT_TRUE(placed.ok()) << placed.error().to_string();
+  ASSERT_EQ(placed->placement, Placement::posted) << placed->message;
+  const auto first = track();
+  EXPECT_EQ(first.orders_checked, 1);
+  EXPECT_GE(first.fills_recorded, 1);
+  const auto order = order_of(*placed);
+  EXPECT_EQ(order.state, store::OrderState::filled);
+  EXPECT_EQ(order.filled_size, order.size);
+  const auto s = risk_state();
+  EXPECT_EQ(s.reserved, core::Usd{});
+  EXPECT_EQ(s.day_spent, core::notional(order.size, best_ask(), core::Rounding::up));
+  EXPECT_EQ(s.exposure, s.day_spent);
+  EXPECT_EQ(fx_.store->list_order_fills(order.id).value().size(),
+            static_cast<std::size_t>(first.fills_recorded));
+  // Nothing live any more: a second pass has nothing to do and changes nothing.
+  EXPECT_EQ(track().orders_checked, 0);
+  EXPECT_EQ(risk_state().day_spent, s.day_spent);
+}
+
+TEST_F(LiveOrderTest, ARestingOrderExpiresAndFreesItsBudget) {
+  const auto placed = place(request(20'000'000));
+  ASSERT_TRUE(placed.ok());
+  ASSERT_EQ(placed->placement, Placement::posted) << placed->message;
+  EXPECT_EQ(track().orders_ended, 0);
+  EXPECT_GT(reserved(), core::Usd{});
+  pass_expiry();
+  const auto report = track();
+  EXPECT_EQ(report.orders_ended, 1);
+  EXPECT_EQ(report.fills_recorded, 0);
+  EXPECT_EQ(order_of(*placed).state, store::OrderState::expired);
+  EXPECT_EQ(reserved(), core::Usd{});
+  EXPECT_EQ(risk_state().day_reserved, core::Usd{});
+  EXPECT_TRUE(venue_orders().empty());
+}
+
+TEST_F(LiveOrderTest, APartialFillThenExpirySpendsThePartAndFreesTheRest) {
+  const core::Shares level = best_ask_level().size;
+  const auto placed = place(crossing(level + core::Shares::from_micros(10'000'000)));
+  ASSERT_TRUE(placed.ok()) << placed.error().to_string();
+  ASSERT_EQ(placed->placement, Placement::posted) << placed->message;
+  track();
+  auto order = order_of(*placed);
+  ASSERT_EQ(order.state, store::OrderState::partially_filled);
+  EXPECT_EQ(order.filled_size, level);
+  const core::Usd part = core::notional(level, best_ask(), core::Rounding::up);
+  EXPECT_EQ(risk_state().day_spent, part);
+  EXPECT_GT(reserved(), core::Usd{});
+  pass_expiry();
+  EXPECT_EQ(track().orders_ended, 1);
+  order = order_of(*placed);
+  EXPECT_EQ(order.state, store::OrderState::expired);
+  EXPECT_EQ(order.filled_size, level);
+  const auto s = risk_state();
+  EXPECT_EQ(s.day_spent, part);
+  EXPECT_EQ(s.reserved, core::Usd{});
+  EXPECT_EQ(s.exposure, part);
+  EXPECT_EQ(fx_.store->get_risk_snapshot("usr_a", "lt_a", clock_.now()).value()->open_positions, 1);
 }
 
 }  // namespace
