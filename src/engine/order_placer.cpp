@@ -157,6 +157,7 @@ core::Result<PlacementOutcome> OrderPlacer::place(const store::LtStrategy& strat
   intent.signal_price = request.signal_price;
   intent.salt = std::to_string(order.salt);
   intent.signature = signed_order->signature;
+  intent.order_hash = chain::to_hex(signed_order->hash);
   if (order.expiration_s != 0)
     intent.expires_at = now + std::chrono::seconds(strategy.params.order_expiry_seconds);
   intent.created_at = now;

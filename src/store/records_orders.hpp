@@ -34,6 +34,7 @@ struct OrderRecord {
   OrderType order_type = OrderType::gtc;
   std::optional<Price> signal_price;
   std::optional<std::string> salt, signature;  // of the signed order, to find it again
+  std::optional<std::string> order_hash;       // its EIP-712 hash: the venue's id for it
   std::optional<std::string> venue_message;
   std::optional<Timestamp> expires_at;
   Timestamp created_at;

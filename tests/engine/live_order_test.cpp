@@ -8,6 +8,7 @@
 #include "chain/hex.hpp"
 #include "engine/engine_fixture.hpp"
 #include "engine/order_placer.hpp"
+#include "engine/order_reconciler.hpp"
 #include "engine/order_tracker.hpp"
 #include "store/wallet_secret_context.hpp"
 
@@ -150,6 +151,19 @@ class LiveOrderTest : public ::testing::Test {
   WalletAccess wallets_{*fx_.store, box_, *sim_.http, sim_.urls.clob, clock_};
   OrderPlacer placer_{*fx_.store, risk_, wallets_, *sim_.http, sim_.urls.clob, clock_};
   OrderTracker tracker_{*fx_.store, risk_, wallets_, *sim_.http, sim_.urls.clob, clock_};
+  OrderReconciler reconciler_{*fx_.store, risk_, wallets_, *sim_.http, sim_.urls.clob, clock_};
+
+  ReconcileReport reconcile() {
+    auto report = reconciler_.reconcile(strategy(), wallet_, std::chrono::milliseconds(0));
+    EXPECT_TRUE(report.ok()) << report.error().to_string();
+    if (!report) return {};
+    for (const auto& error : report->errors) ADD_FAILURE() << error;
+    return *report;
+  }
+  void fault(const std::string& kind) {
+    sim_.post(sim_.urls.sim + "/faults",
+              {{"kind", kind}, {"method", "POST"}, {"path", "/order"}, {"count", 1}});
+  }
 };
 
 TEST_F(LiveOrderTest, PostsOnceWrittenAheadAndHeldAgainstTheBudget) {
@@ -272,6 +286,50 @@ TEST_F(LiveOrderTest, APartialFillThenExpirySpendsThePartAndFreesTheRest) {
   EXPECT_EQ(s.reserved, core::Usd{});
   EXPECT_EQ(s.exposure, part);
   EXPECT_EQ(fx_.store->get_risk_snapshot("usr_a", "lt_a", clock_.now()).value()->open_positions, 1);
+}
+
+TEST_F(LiveOrderTest, ALostAnswerIsFoundOnTheVenueAndNeverSentTwice) {
+  fault("lose_response");  // the venue takes the order; its answer never arrives
+  const auto placed = place(request(20'000'000));
+  ASSERT_TRUE(placed.ok()) << placed.error().to_string();
+  ASSERT_EQ(placed->placement, Placement::unknown_outcome) << placed->message;
+  auto order = order_of(*placed);
+  EXPECT_EQ(order.state, store::OrderState::intent);
+  ASSERT_TRUE(order.order_hash);
+  EXPECT_GT(reserved(), core::Usd{});  // still held: the order may be live
+
+  // The same signal again: nothing is sent.
+  const auto again = place(request(20'000'000));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->placement, Placement::already_placed);
+  ASSERT_EQ(venue_orders().size(), 1u);
+
+  const auto report = reconcile();
+  EXPECT_EQ(report.intents_checked, 1);
+  EXPECT_EQ(report.adopted, 1);
+  order = order_of(*placed);
+  EXPECT_EQ(order.state, store::OrderState::submitted);
+  EXPECT_EQ(order.venue_order_id, order.order_hash);
+  EXPECT_EQ(venue_orders().size(), 1u);
+  EXPECT_GT(reserved(), core::Usd{});
+  EXPECT_EQ(reconcile().intents_checked, 0);  // nothing left to settle
+}
+
+TEST_F(LiveOrderTest, AnIntentTheVenueNeverGotEndsAndFreesItsBudget) {
+  fault("server_error");  // a 500 before the venue looks at it: the client cannot know
+  const auto placed = place(request(20'000'000));
+  ASSERT_TRUE(placed.ok()) << placed.error().to_string();
+  ASSERT_EQ(placed->placement, Placement::unknown_outcome) << placed->message;
+  EXPECT_GT(reserved(), core::Usd{});
+  const auto report = reconcile();
+  EXPECT_EQ(report.abandoned, 1);
+  EXPECT_EQ(report.adopted, 0);
+  EXPECT_EQ(order_of(*placed).state, store::OrderState::cancelled);
+  EXPECT_EQ(reserved(), core::Usd{});
+  EXPECT_TRUE(venue_orders().empty());
+  // The signal is not placed again: its key has its (ended) order.
+  EXPECT_EQ(place(request(20'000'000))->placement, Placement::already_placed);
+  EXPECT_TRUE(venue_orders().empty());
 }
 
 }  // namespace

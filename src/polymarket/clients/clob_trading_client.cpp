@@ -173,6 +173,22 @@ core::Result<std::vector<parse::OpenOrder>> ClobTradingClient::open_orders(
       [&](const std::string& cursor) { return open_orders_page(filter, cursor); }, max_pages);
 }
 
+core::Result<std::optional<parse::OpenOrder>> ClobTradingClient::find_order(
+    const std::string& order_id) const {
+  auto answer =
+      send(net::HttpMethod::get, "/data/order/" + url_encode(order_id), "", "", "data/orders");
+  if (!answer) return answer.error();
+  std::string_view body = *answer;
+  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front())))
+    body.remove_prefix(1);
+  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back())))
+    body.remove_suffix(1);
+  if (body == "null" || body.empty()) return std::optional<parse::OpenOrder>{};
+  auto order = decode_one(*answer, parse::parse_open_order);
+  if (!order) return order.error();
+  return std::optional<parse::OpenOrder>{std::move(*order)};
+}
+
 core::Result<parse::OpenOrder> ClobTradingClient::order(const std::string& order_id) const {
   auto answer =
       send(net::HttpMethod::get, "/data/order/" + url_encode(order_id), "", "", "data/orders");

@@ -53,6 +53,9 @@ class ClobTradingClient {
                                                           int max_pages = 100) const;
   // GET /data/order/{id}.
   core::Result<parse::OpenOrder> order(const std::string& order_id) const;
+  // The same, where the venue's answer `null` (it does not know the order, or it is another
+  // owner's) is nullopt rather than an error.
+  core::Result<std::optional<parse::OpenOrder>> find_order(const std::string& order_id) const;
 
   core::Result<CursorPage<parse::ClobTrade>> trades_page(
       const TradeFilter& filter, std::string_view cursor = kFirstCursor) const;

@@ -26,5 +26,6 @@ Migration trader_stats();          // 0007
 Migration evaluation_watermark();  // 0008
 Migration risk_manager();          // 0009
 Migration wallet_credentials();    // 0010
+Migration order_hash();            // 0011
 
 }  // namespace polycopy::store::migrations

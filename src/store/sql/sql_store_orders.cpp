@@ -18,7 +18,7 @@ constexpr std::string_view kColumns =
     "id, lt_strategy_id, source_trade_id, idempotency_key, venue_order_id, state, side, "
     "token_id, limit_price_micros, size_micros, filled_size_micros, order_type, "
     "signal_price_micros, salt, signature, venue_message, expires_at, created_at, submitted_at, "
-    "updated_at";
+    "updated_at, order_hash";
 
 std::optional<Timestamp> optional_time(std::optional<std::int64_t> ms) {
   if (!ms) return std::nullopt;
@@ -59,6 +59,7 @@ OrderRecord read_order(const Row& row) {
   o.created_at = from_unix_ms(r.int64());
   o.submitted_at = optional_time(r.optional_int64());
   o.updated_at = from_unix_ms(r.int64());
+  o.order_hash = r.optional_text();
   return o;
 }
 
@@ -96,16 +97,17 @@ Result<std::pair<OrderRecord, bool>> SqlStore::insert_order_intent(
   return transact(TransactionMode::write, [&]() -> Result<std::pair<OrderRecord, bool>> {
     if (auto existing = load_order(*connection_, "idempotency_key = ?", {o.idempotency_key}))
       return std::pair{std::move(*existing), false};
-    require(execute(*connection_,
-                    "INSERT INTO orders (" + std::string(kColumns) +
-                        ") VALUES (?, ?, ?, ?, NULL, 'intent', ?, ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, "
-                        "?, NULL, ?)",
-                    {o.id, o.lt_strategy_id, optional_value(o.source_trade_id), o.idempotency_key,
-                     o.side, o.token_id, micros_value(o.limit_price), micros_value(o.size),
-                     std::string(to_string(o.order_type)), micros_value(o.signal_price),
-                     optional_value(o.salt), optional_value(o.signature), time_value(o.expires_at),
-                     to_unix_ms(o.created_at), to_unix_ms(o.created_at)}),
-            op);
+    require(
+        execute(*connection_,
+                "INSERT INTO orders (" + std::string(kColumns) +
+                    ") VALUES (?, ?, ?, ?, NULL, 'intent', ?, ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, "
+                    "?, NULL, ?, ?)",
+                {o.id, o.lt_strategy_id, optional_value(o.source_trade_id), o.idempotency_key,
+                 o.side, o.token_id, micros_value(o.limit_price), micros_value(o.size),
+                 std::string(to_string(o.order_type)), micros_value(o.signal_price),
+                 optional_value(o.salt), optional_value(o.signature), time_value(o.expires_at),
+                 to_unix_ms(o.created_at), to_unix_ms(o.created_at), optional_value(o.order_hash)}),
+        op);
     const auto bound = require(
         execute(*connection_,
                 "UPDATE budget_reservations SET order_id = ?, updated_at = ? WHERE id = ? AND "

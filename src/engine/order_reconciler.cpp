@@ -1,0 +1,72 @@
+#include "engine/order_reconciler.hpp"
+
+#include "polymarket/clients/clob_trading_client.hpp"
+
+namespace polycopy::engine {
+
+OrderReconciler::OrderReconciler(store::Store& store, risk::RiskManager& risk,
+                                 WalletAccess& wallets, net::HttpClient& http, std::string clob_url,
+                                 const core::Clock& clock)
+    : store_(store),
+      risk_(risk),
+      wallets_(wallets),
+      http_(http),
+      clob_url_(std::move(clob_url)),
+      clock_(clock) {}
+
+core::Result<ReconcileReport> OrderReconciler::reconcile(const store::LtStrategy& strategy,
+                                                         const store::Wallet& wallet,
+                                                         std::chrono::milliseconds grace) {
+  auto intents = store_.list_orders(strategy.id, {store::OrderState::intent});
+  if (!intents) return intents.error();
+  ReconcileReport report;
+  const auto cutoff = clock_.now() - grace;
+  std::optional<polymarket::ClobTradingClient> trading;
+  auto reservations = store_.list_budget_reservations(strategy.id);
+  if (!reservations) return reservations.error();
+  for (const auto& intent : *intents) {
+    if (intent.created_at > cutoff) continue;
+    ++report.intents_checked;
+    const auto fail = [&](const core::Error& error) {
+      report.errors.push_back(intent.id + ": " + error.to_string());
+    };
+    std::optional<polymarket::parse::OpenOrder> on_venue;
+    if (intent.order_hash) {
+      if (!trading) {
+        auto identity = wallets_.trading_identity(wallet);
+        if (!identity) return identity.error();
+        trading.emplace(http_, clob_url_, *identity, &clock_);
+      }
+      auto found = trading->find_order(*intent.order_hash);
+      if (!found) {
+        fail(found.error());  // the venue did not answer: decide nothing, try next pass
+        continue;
+      }
+      on_venue = std::move(*found);
+    }
+    if (on_venue) {
+      auto adopted = store_.mark_order_submitted(intent.id, *intent.order_hash, clock_.now());
+      if (!adopted) {
+        fail(adopted.error());
+        continue;
+      }
+      ++report.adopted;
+      continue;
+    }
+    auto ended = store_.end_order(intent.id, store::OrderState::cancelled,
+                                  "never reached the venue (not found by its hash)", clock_.now());
+    if (!ended) {
+      fail(ended.error());
+      continue;
+    }
+    ++report.abandoned;
+    for (const auto& r : *reservations)
+      if (r.order_id == intent.id)
+        if (auto released = risk_.finish_order(strategy.id, {r.id, risk::OrderEnd::cancelled});
+            !released)
+          fail(released.error());
+  }
+  return report;
+}
+
+}  // namespace polycopy::engine
