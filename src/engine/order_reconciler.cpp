@@ -22,8 +22,6 @@ core::Result<ReconcileReport> OrderReconciler::reconcile(const store::LtStrategy
   ReconcileReport report;
   const auto cutoff = clock_.now() - grace;
   std::optional<polymarket::ClobTradingClient> trading;
-  auto reservations = store_.list_budget_reservations(strategy.id);
-  if (!reservations) return reservations.error();
   for (const auto& intent : *intents) {
     if (intent.created_at > cutoff) continue;
     ++report.intents_checked;
@@ -60,11 +58,16 @@ core::Result<ReconcileReport> OrderReconciler::reconcile(const store::LtStrategy
       continue;
     }
     ++report.abandoned;
-    for (const auto& r : *reservations)
-      if (r.order_id == intent.id)
-        if (auto released = risk_.finish_order(strategy.id, {r.id, risk::OrderEnd::cancelled});
-            !released)
-          fail(released.error());
+    auto bound = store_.find_reservation_by_order(intent.id);
+    if (!bound) {
+      fail(bound.error());
+      continue;
+    }
+    if (*bound)
+      if (auto released =
+              risk_.finish_order(strategy.id, {(*bound)->id, risk::OrderEnd::cancelled});
+          !released)
+        fail(released.error());
   }
   return report;
 }

@@ -23,14 +23,6 @@ std::optional<OurPart> our_part(const polymarket::parse::ClobTrade& trade,
   return std::nullopt;
 }
 
-std::optional<std::string> reservation_of(store::Store& store, const store::OrderRecord& order) {
-  const auto reservations = store.list_budget_reservations(order.lt_strategy_id);
-  if (!reservations) return std::nullopt;
-  for (const auto& r : *reservations)
-    if (r.order_id == order.id) return r.id;
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::string fill_key(const std::string& trade_id, const std::string& venue_order_id) {
@@ -68,11 +60,13 @@ core::Result<TrackReport> OrderTracker::track(const store::LtStrategy& strategy,
       fail(on_venue.error());
       continue;
     }
-    const auto reservation = reservation_of(store_, order);
-    if (!reservation) {
-      fail(core::Error{"reservation_missing", "no reservation is bound to the order"});
+    const auto bound = store_.find_reservation_by_order(order.id);
+    if (!bound || !*bound) {
+      fail(bound ? core::Error{"reservation_missing", "no reservation is bound to the order"}
+                 : bound.error());
       continue;
     }
+    const std::string reservation = (*bound)->id;
     store::OrderRecord current = order;
     for (const auto& trade_id : on_venue->associate_trades) {
       polymarket::TradeFilter filter;
@@ -102,7 +96,7 @@ core::Result<TrackReport> OrderTracker::track(const store::LtStrategy& strategy,
         // Always offered to the risk manager: it counts each key once, so a crash between
         // the two writes is repaired by the next pass.
         risk::FillEvent fill;
-        fill.reservation_id = *reservation;
+        fill.reservation_id = reservation;
         fill.fill_key = key;
         fill.shares = part->size;
         fill.price = part->price;
@@ -122,7 +116,7 @@ core::Result<TrackReport> OrderTracker::track(const store::LtStrategy& strategy,
       }
       ++report.orders_ended;
       const auto risk_end = expired ? risk::OrderEnd::expired : risk::OrderEnd::cancelled;
-      if (auto released = risk_.finish_order(strategy.id, {*reservation, risk_end}); !released)
+      if (auto released = risk_.finish_order(strategy.id, {reservation, risk_end}); !released)
         fail(released.error());
     }
   }

@@ -128,6 +128,9 @@ class Store {
   // Every reservation of a strategy, oldest first (engine side, not user-scoped).
   virtual Result<std::vector<BudgetReservation>> list_budget_reservations(
       const std::string& lt_strategy_id) = 0;
+  // The reservation bound to an order, if any.
+  virtual Result<std::optional<BudgetReservation>> find_reservation_by_order(
+      const std::string& order_id) = 0;
 
   // Market data. Malformed addresses, hashes, ids or amounts are refused with an "invalid_*"
   // code before the database is touched; a refused batch stores nothing.

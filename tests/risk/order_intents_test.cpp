@@ -80,6 +80,10 @@ TEST_F(OrderIntents, TheIntentIsWrittenWithItsReservationOnce) {
   const auto reservations = store_->list_budget_reservations(kStrategy).value();
   ASSERT_EQ(reservations.size(), 1u);
   EXPECT_EQ(reservations[0].order_id, "ord_1");
+  const auto bound = store_->find_reservation_by_order("ord_1").value();
+  ASSERT_TRUE(bound);
+  EXPECT_EQ(bound->id, held);
+  EXPECT_FALSE(store_->find_reservation_by_order("ord_none").value());
 
   // The same signal again (a restart, a retry): the stored order, nothing new.
   const auto again = store_->insert_order_intent(intent("ord_2"), reservation());

@@ -180,12 +180,15 @@ std::string open_slots(std::string_view market_filter) {
          " AND state = 'settled' AND position_open = 1)";
 }
 
-std::optional<BudgetReservation> load_reservation(Connection& connection, const std::string& id) {
-  const auto rows = require(
-      query(connection,
-            "SELECT " + std::string(kReservationColumns) + " FROM budget_reservations WHERE id = ?",
-            {id}),
-      "load reservation");
+// The reservation whose `column` (its id, or the order it is bound to) is `value`.
+std::optional<BudgetReservation> load_reservation(Connection& connection, const std::string& value,
+                                                  std::string_view column = "id") {
+  const auto rows =
+      require(query(connection,
+                    "SELECT " + std::string(kReservationColumns) +
+                        " FROM budget_reservations WHERE " + std::string(column) + " = ?",
+                    {value}),
+              "load reservation");
   if (rows.empty()) return std::nullopt;
   return read_reservation(rows.front());
 }
@@ -311,6 +314,13 @@ Result<std::vector<BudgetReservation>> SqlStore::list_budget_reservations(
                               "list_budget_reservations");
     for (const auto& row : rows) out.push_back(read_reservation(row));
     return out;
+  });
+}
+
+Result<std::optional<BudgetReservation>> SqlStore::find_reservation_by_order(
+    const std::string& order_id) {
+  return transact(TransactionMode::read, [&]() -> Result<std::optional<BudgetReservation>> {
+    return load_reservation(*connection_, order_id, "order_id");
   });
 }
 
