@@ -69,6 +69,17 @@ core::Result<ReconcileReport> OrderReconciler::reconcile(const store::LtStrategy
           !released)
         fail(released.error());
   }
+  auto unbound =
+      store_.list_unbound_reservations(strategy.id, cutoff + std::chrono::milliseconds(1));
+  if (!unbound) return unbound.error();
+  for (const auto& hold : *unbound) {
+    auto released = risk_.finish_order(strategy.id, {hold.id, risk::OrderEnd::cancelled});
+    if (!released) {
+      report.errors.push_back(hold.id + ": " + released.error().to_string());
+      continue;
+    }
+    if (!released->no_op) ++report.holds_released;
+  }
   return report;
 }
 

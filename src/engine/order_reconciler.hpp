@@ -3,7 +3,8 @@
 // intent and the post): each is looked up on the venue by its order hash before anything
 // else happens. Found: adopted as submitted (the tracker follows its fills). Not found: it
 // never reached the venue, so it ends cancelled and its reservation is released. Nothing is
-// ever re-sent: the signal's idempotency key already has its order.
+// ever re-sent: the signal's idempotency key already has its order. A reservation no intent
+// was ever bound to (a crash between the two) is released too.
 #include <chrono>
 #include <string>
 #include <vector>
@@ -18,8 +19,9 @@ namespace polycopy::engine {
 
 struct ReconcileReport {
   int intents_checked = 0;
-  int adopted = 0;    // the venue has them: now submitted
-  int abandoned = 0;  // the venue never got them: cancelled, budget released
+  int adopted = 0;         // the venue has them: now submitted
+  int abandoned = 0;       // the venue never got them: cancelled, budget released
+  int holds_released = 0;  // reservations no intent was ever written for
   std::vector<std::string> errors;
 };
 
@@ -28,8 +30,8 @@ class OrderReconciler {
   OrderReconciler(store::Store& store, risk::RiskManager& risk, WalletAccess& wallets,
                   net::HttpClient& http, std::string clob_url, const core::Clock& clock);
 
-  // Intents of the strategy written at least `grace` ago (a younger one may still be on
-  // its way out in another thread).
+  // Intents and unbound reservations of the strategy made at least `grace` ago (a younger
+  // one may still be on its way out in another thread).
   core::Result<ReconcileReport> reconcile(const store::LtStrategy& strategy,
                                           const store::Wallet& wallet,
                                           std::chrono::milliseconds grace);

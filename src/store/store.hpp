@@ -128,6 +128,10 @@ class Store {
   // Every reservation of a strategy, oldest first (engine side, not user-scoped).
   virtual Result<std::vector<BudgetReservation>> list_budget_reservations(
       const std::string& lt_strategy_id) = 0;
+  // Live reservations of a strategy made before `before` that no order intent was ever bound
+  // to (a crash between the reservation and its intent), oldest first.
+  virtual Result<std::vector<BudgetReservation>> list_unbound_reservations(
+      const std::string& lt_strategy_id, core::Timestamp before) = 0;
   // The reservation bound to an order, if any.
   virtual Result<std::optional<BudgetReservation>> find_reservation_by_order(
       const std::string& order_id) = 0;

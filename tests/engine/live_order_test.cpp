@@ -332,5 +332,28 @@ TEST_F(LiveOrderTest, AnIntentTheVenueNeverGotEndsAndFreesItsBudget) {
   EXPECT_TRUE(venue_orders().empty());
 }
 
+TEST_F(LiveOrderTest, AHoldNoIntentWasWrittenForIsReleased) {
+  // A crash between check_and_reserve and the intent: a reservation bound to nothing.
+  risk::OrderRequest order;
+  order.condition_id = hex32(market_->condition_id);
+  order.token_id = token(0);
+  order.limit_price = best_ask();
+  order.size = core::Shares::from_micros(10'000'000);
+  const auto held = risk_.check_and_reserve("lt_a", order);
+  ASSERT_TRUE(held.ok() && held->reservation_id);
+  EXPECT_GT(reserved(), core::Usd{});
+  // Within the grace period it may still be on its way: left alone.
+  auto young = reconciler_.reconcile(strategy(), wallet_, std::chrono::minutes(1));
+  ASSERT_TRUE(young.ok());
+  EXPECT_EQ(young->holds_released, 0);
+  EXPECT_GT(reserved(), core::Usd{});
+  clock_.advance(std::chrono::minutes(2));
+  auto old = reconciler_.reconcile(strategy(), wallet_, std::chrono::minutes(1));
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->holds_released, 1);
+  EXPECT_EQ(reserved(), core::Usd{});
+  EXPECT_EQ(fx_.store->get_risk_snapshot("usr_a", "lt_a", clock_.now()).value()->open_positions, 0);
+}
+
 }  // namespace
 }  // namespace polycopy::engine

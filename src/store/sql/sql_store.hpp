@@ -80,6 +80,8 @@ class SqlStore final : public Store {
       const std::string& lt_strategy_id) override;
   Result<std::optional<BudgetReservation>> find_reservation_by_order(
       const std::string& order_id) override;
+  Result<std::vector<BudgetReservation>> list_unbound_reservations(
+      const std::string& lt_strategy_id, core::Timestamp before) override;
 
   Status upsert_trader(const std::string& address, const std::optional<std::string>& display_name,
                        core::Timestamp now) override;

@@ -324,4 +324,20 @@ Result<std::optional<BudgetReservation>> SqlStore::find_reservation_by_order(
   });
 }
 
+Result<std::vector<BudgetReservation>> SqlStore::list_unbound_reservations(
+    const std::string& lt_strategy_id, core::Timestamp before) {
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<BudgetReservation>> {
+    std::vector<BudgetReservation> out;
+    const auto rows = require(
+        query(*connection_,
+              "SELECT " + std::string(kReservationColumns) +
+                  " FROM budget_reservations WHERE lt_strategy_id = ? AND state = 'reserved' AND "
+                  "order_id IS NULL AND created_at < ? ORDER BY created_at, id",
+              {lt_strategy_id, to_unix_ms(before)}),
+        "list_unbound_reservations");
+    for (const auto& row : rows) out.push_back(read_reservation(row));
+    return out;
+  });
+}
+
 }  // namespace polycopy::store::sql
