@@ -44,4 +44,10 @@ Result<std::int64_t> execute(Connection& connection, std::string_view sql, const
   return connection.changes();
 }
 
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
 }  // namespace polycopy::store::sql

@@ -1,5 +1,6 @@
 #pragma once
 // One-call helpers over Connection: run a statement with parameters, collect rows.
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,5 +14,8 @@ Result<std::vector<Row>> query(Connection& connection, std::string_view sql,
 // Runs a statement that returns no rows; yields the number of rows it changed.
 Result<std::int64_t> execute(Connection& connection, std::string_view sql,
                              const Params& params = {});
+
+// "?, ?, …": n statement placeholders, for VALUES lists.
+std::string placeholders(std::size_t n);
 
 }  // namespace polycopy::store::sql

@@ -3,6 +3,7 @@
 #include "store/sql/row_reader.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/statement_error.hpp"
+#include "store/sql/time_columns.hpp"
 
 namespace polycopy::store::sql {
 namespace {
@@ -52,7 +53,7 @@ Status SqlStore::insert_api_key(const ApiKey& key) {
                     "INSERT INTO api_keys (id, user_id, key_hash, label, created_at, revoked_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     {key.id, key.user_id, key.key_hash, key.label, to_unix_ms(key.created_at),
-                     key.revoked_at ? Value{to_unix_ms(*key.revoked_at)} : null_value()}),
+                     optional_time_value(key.revoked_at)}),
             "insert_api_key");
     return {};
   });

@@ -131,12 +131,6 @@ std::string joined_param_columns(std::string_view suffix) {
   return out;
 }
 
-std::string placeholders(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
-  return out;
-}
-
 std::string select_sql(std::string_view where) {
   return "SELECT id, user_id, " + joined_param_columns("") +
          ", paused, created_at, updated_at FROM ft_strategies WHERE " + std::string(where) +

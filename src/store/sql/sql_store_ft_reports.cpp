@@ -8,6 +8,7 @@
 #include "store/sql/row_reader.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/statement_error.hpp"
+#include "store/sql/time_columns.hpp"
 
 namespace polycopy::store::sql {
 namespace {
@@ -57,7 +58,7 @@ PaperPositionRecord read_position(RowReader& r) {
   p.payout = optional_fixed<Usd>(r.optional_int64());
   p.pnl = optional_fixed<Usd>(r.optional_int64());
   p.opened_at = from_unix_ms(r.int64());
-  if (auto resolved = r.optional_int64()) p.resolved_at = from_unix_ms(*resolved);
+  p.resolved_at = optional_time(r.optional_int64());
   return p;
 }
 

@@ -11,6 +11,7 @@
 #include "store/sql/row_reader.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/statement_error.hpp"
+#include "store/sql/time_columns.hpp"
 
 namespace polycopy::store::sql {
 namespace {
@@ -253,14 +254,14 @@ std::optional<MarketWithTokens> load_market(Connection& connection,
   m.question = r.text();
   m.slug = r.optional_text();
   m.category = r.optional_text();
-  if (auto end = r.optional_int64()) m.end_at = from_unix_ms(*end);
+  m.end_at = optional_time(r.optional_int64());
   m.is_live = r.boolean();
   m.closed = r.boolean();
   m.neg_risk = r.boolean();
   m.tick_size = price_column(r.int64());
   m.min_order_size = core::Shares::from_micros(r.int64());
   m.updated_at = from_unix_ms(r.int64());
-  if (auto start = r.optional_int64()) m.game_start_at = from_unix_ms(*start);
+  m.game_start_at = optional_time(r.optional_int64());
   for (const auto& row :
        require(query(connection,
                      "SELECT token_id, condition_id, outcome_index, outcome FROM "
@@ -454,8 +455,8 @@ Status SqlStore::upsert_market(const MarketRecord& m,
                                const std::vector<OutcomeTokenRecord>& tokens) {
   if (auto ok = check_market(m, tokens); !ok) return ok;
   return transact(TransactionMode::write, [&]() -> Status {
-    Value end_at = m.end_at ? Value(to_unix_ms(*m.end_at)) : null_value();
-    Value game_start_at = m.game_start_at ? Value(to_unix_ms(*m.game_start_at)) : null_value();
+    Value end_at = optional_time_value(m.end_at);
+    Value game_start_at = optional_time_value(m.game_start_at);
     require(
         execute(
             *connection_,

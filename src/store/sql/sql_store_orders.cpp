@@ -7,6 +7,7 @@
 #include "store/sql/row_reader.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/statement_error.hpp"
+#include "store/sql/time_columns.hpp"
 
 namespace polycopy::store::sql {
 namespace {
@@ -19,16 +20,6 @@ constexpr std::string_view kColumns =
     "token_id, limit_price_micros, size_micros, filled_size_micros, order_type, "
     "signal_price_micros, salt, signature, venue_message, expires_at, created_at, submitted_at, "
     "updated_at, order_hash";
-
-std::optional<Timestamp> optional_time(std::optional<std::int64_t> ms) {
-  if (!ms) return std::nullopt;
-  return from_unix_ms(*ms);
-}
-
-Value time_value(const std::optional<Timestamp>& at) {
-  if (!at) return {};
-  return to_unix_ms(*at);
-}
 
 OrderRecord read_order(const Row& row) {
   RowReader r(row);
@@ -85,7 +76,7 @@ void write_progress(Connection& connection, const OrderRecord& o, std::string_vi
                   "venue_message = ?, submitted_at = ?, updated_at = ? WHERE id = ?",
                   {optional_value(o.venue_order_id), std::string(to_string(o.state)),
                    micros_value(o.filled_size), optional_value(o.venue_message),
-                   time_value(o.submitted_at), to_unix_ms(o.updated_at), o.id}),
+                   optional_time_value(o.submitted_at), to_unix_ms(o.updated_at), o.id}),
           op);
 }
 
@@ -97,17 +88,17 @@ Result<std::pair<OrderRecord, bool>> SqlStore::insert_order_intent(
   return transact(TransactionMode::write, [&]() -> Result<std::pair<OrderRecord, bool>> {
     if (auto existing = load_order(*connection_, "idempotency_key = ?", {o.idempotency_key}))
       return std::pair{std::move(*existing), false};
-    require(
-        execute(*connection_,
-                "INSERT INTO orders (" + std::string(kColumns) +
-                    ") VALUES (?, ?, ?, ?, NULL, 'intent', ?, ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, "
-                    "?, NULL, ?, ?)",
-                {o.id, o.lt_strategy_id, optional_value(o.source_trade_id), o.idempotency_key,
-                 o.side, o.token_id, micros_value(o.limit_price), micros_value(o.size),
-                 std::string(to_string(o.order_type)), micros_value(o.signal_price),
-                 optional_value(o.salt), optional_value(o.signature), time_value(o.expires_at),
-                 to_unix_ms(o.created_at), to_unix_ms(o.created_at), optional_value(o.order_hash)}),
-        op);
+    require(execute(*connection_,
+                    "INSERT INTO orders (" + std::string(kColumns) +
+                        ") VALUES (?, ?, ?, ?, NULL, 'intent', ?, ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, "
+                        "?, NULL, ?, ?)",
+                    {o.id, o.lt_strategy_id, optional_value(o.source_trade_id), o.idempotency_key,
+                     o.side, o.token_id, micros_value(o.limit_price), micros_value(o.size),
+                     std::string(to_string(o.order_type)), micros_value(o.signal_price),
+                     optional_value(o.salt), optional_value(o.signature),
+                     optional_time_value(o.expires_at), to_unix_ms(o.created_at),
+                     to_unix_ms(o.created_at), optional_value(o.order_hash)}),
+            op);
     const auto bound = require(
         execute(*connection_,
                 "UPDATE budget_reservations SET order_id = ?, updated_at = ? WHERE id = ? AND "

@@ -8,6 +8,7 @@
 #include "store/sql/row_reader.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/statement_error.hpp"
+#include "store/sql/time_columns.hpp"
 
 namespace polycopy::store::sql {
 namespace {
@@ -28,16 +29,6 @@ constexpr std::string_view kReservationColumns =
     "state, amount_usd_micros, settled_usd_micros, overspend_usd_micros, filled_size_micros, "
     "day_window_start, week_window_start, month_window_start, position_open, "
     "payout_usd_micros, fees_usd_micros, pnl_usd_micros, created_at, updated_at, resolved_at";
-
-std::optional<Timestamp> optional_time(std::optional<std::int64_t> ms) {
-  if (!ms) return std::nullopt;
-  return from_unix_ms(*ms);
-}
-
-Value optional_time_value(const std::optional<Timestamp>& at) {
-  if (!at) return {};
-  return to_unix_ms(*at);
-}
 
 RiskState read_state(const Row& row) {
   RowReader r(row);
@@ -142,12 +133,6 @@ Params reservation_values(const BudgetReservation& b) {
           to_unix_ms(b.created_at),
           to_unix_ms(b.updated_at),
           optional_time_value(b.resolved_at)};
-}
-
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
-  return out;
 }
 
 std::string assignments(std::string_view columns) {

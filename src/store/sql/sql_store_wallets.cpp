@@ -3,6 +3,7 @@
 #include "store/sql/row_reader.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/statement_error.hpp"
+#include "store/sql/time_columns.hpp"
 
 namespace polycopy::store::sql {
 namespace {
@@ -27,7 +28,7 @@ Wallet read_wallet(const Row& row) {
   wallet.api_key = r.optional_text();
   wallet.api_secret_sealed = r.optional_text();
   wallet.api_passphrase_sealed = r.optional_text();
-  if (const auto at = r.optional_int64()) wallet.api_credentials_at = from_unix_ms(*at);
+  wallet.api_credentials_at = optional_time(r.optional_int64());
   return wallet;
 }
 
