@@ -35,6 +35,8 @@ void register_user_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 void register_strategy_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy ft positions|signals|performance`: forward-testing reports.
 void register_ft_report_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+// `polycopy lt orders|positions|performance|execution-quality|redemptions`: live-trading reports.
+void register_lt_report_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy risk show|set|state|reset-breaker|changes`: an LT strategy's risk manager.
 void register_risk_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 void register_wallet_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
@@ -42,6 +44,7 @@ void register_wallet_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code)
 void register_engine_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy sim`: the simulated venue.
 void register_sim_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+void register_demo_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy polymarket …`: venue protocol tools (parse, sign-order, l1-headers, l2-headers).
 void register_polymarket_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 void register_polymarket_parse_command(CLI::App& group, int& exit_code);

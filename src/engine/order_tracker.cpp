@@ -1,33 +1,8 @@
 #include "engine/order_tracker.hpp"
 
-#include "chain/hex.hpp"
-#include "core/ids.hpp"
 #include "polymarket/clients/clob_trading_client.hpp"
 
 namespace polycopy::engine {
-namespace {
-
-struct OurPart {
-  core::Shares size;
-  core::Price price;
-};
-
-// Our order's part of a venue trade: all of it as the taker, the matched amount as a maker.
-std::optional<OurPart> our_part(const polymarket::parse::ClobTrade& trade,
-                                const std::string& venue_order_id) {
-  if (trade.taker_order_id && chain::to_hex(*trade.taker_order_id) == venue_order_id)
-    return OurPart{trade.size, trade.price};
-  for (const auto& maker : trade.maker_orders)
-    if (chain::to_hex(maker.order_id) == venue_order_id)
-      return OurPart{maker.matched_amount, maker.price};
-  return std::nullopt;
-}
-
-}  // namespace
-
-std::string fill_key(const std::string& trade_id, const std::string& venue_order_id) {
-  return trade_id + "/" + venue_order_id;
-}
 
 OrderTracker::OrderTracker(store::Store& store, risk::RiskManager& risk, WalletAccess& wallets,
                            net::HttpClient& http, std::string clob_url, const core::Clock& clock)
@@ -36,7 +11,8 @@ OrderTracker::OrderTracker(store::Store& store, risk::RiskManager& risk, WalletA
       wallets_(wallets),
       http_(http),
       clob_url_(std::move(clob_url)),
-      clock_(clock) {}
+      clock_(clock),
+      recorder_(store, risk, clock) {}
 
 core::Result<TrackReport> OrderTracker::track(const store::LtStrategy& strategy,
                                               const store::Wallet& wallet) {
@@ -77,32 +53,13 @@ core::Result<TrackReport> OrderTracker::track(const store::LtStrategy& strategy,
         continue;
       }
       for (const auto& trade : *trades) {
-        const auto part = our_part(trade, venue_id);
-        if (!part || part->size <= core::Shares{}) continue;
-        const std::string key = fill_key(trade.trade_id, venue_id);
-        const auto at =
-            trade.match_time_s ? core::from_unix_ms(*trade.match_time_s * 1000) : clock_.now();
-        auto stored =
-            store_.record_order_fill(order.id,
-                                     store::VenueFill{core::new_id("fil", clock_), key, part->price,
-                                                      part->size, core::Usd{}, at},
-                                     clock_.now());
-        if (!stored) {
-          fail(stored.error());
+        auto recorded = recorder_.record(strategy.id, current, trade);
+        if (!recorded) {
+          fail(recorded.error());
           continue;
         }
-        current = stored->order;
-        if (stored->applied) ++report.fills_recorded;
-        // Always offered to the risk manager: it counts each key once, so a crash between
-        // the two writes is repaired by the next pass.
-        risk::FillEvent fill;
-        fill.reservation_id = reservation;
-        fill.fill_key = key;
-        fill.shares = part->size;
-        fill.price = part->price;
-        fill.completes_order = current.filled_size == current.size;
-        fill.filled_at = at;
-        if (auto applied = risk_.record_fill(strategy.id, fill); !applied) fail(applied.error());
+        current = recorded->order;
+        if (recorded->stored_now) ++report.fills_recorded;
       }
     }
     const std::string status = on_venue->status.value_or("");

@@ -1,12 +1,14 @@
 #pragma once
 // Follows a strategy's live orders on the venue by polling (the fallback and periodic check
-// beside the user websocket): each venue trade of an order becomes one stored fill and one
-// risk fill (both keyed by trade and order, so replays after a crash count once), and an
-// order the venue cancelled or expired ends, releasing what its reservation still holds.
+// beside the user websocket): each venue trade of an order goes through the FillRecorder
+// (one stored fill and one risk fill, both keyed by trade and order, so replays after a
+// crash or a fill already seen on the websocket count once), and an order the venue
+// cancelled or expired ends, releasing what its reservation still holds.
 #include <string>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "engine/fill_recorder.hpp"
 #include "engine/wallet_access.hpp"
 #include "net/http_client.hpp"
 #include "risk/risk_manager.hpp"
@@ -36,9 +38,7 @@ class OrderTracker {
   net::HttpClient& http_;
   std::string clob_url_;
   const core::Clock& clock_;
+  FillRecorder recorder_;
 };
-
-// The key of one order's part of one venue trade (a trade can fill several of our orders).
-std::string fill_key(const std::string& trade_id, const std::string& venue_order_id);
 
 }  // namespace polycopy::engine

@@ -6,6 +6,8 @@
 
 #include "service/auth.hpp"
 #include "service/ft_report_service.hpp"
+#include "service/job_routes.hpp"
+#include "service/lt_report_service.hpp"
 #include "service/risk_service.hpp"
 #include "service/strategy_service.hpp"
 #include "service/wallet_service.hpp"
@@ -190,6 +192,43 @@ void add_risk_routes(Router& router, store::Store& store, const std::shared_ptr<
              }));
 }
 
+// GET /api/lt/strategies/{id}/orders | /positions | /performance | /execution-quality |
+// /redemptions. Query parameters other than the report's own are 400 "invalid_query".
+void add_lt_report_routes(Router& router, store::Store& store,
+                          const std::shared_ptr<LtReportService>& reports,
+                          const std::string& base) {
+  using Report = std::function<ServiceResult(const std::string& user, const std::string& id,
+                                             const LtReportQuery&)>;
+  const auto add = [&](const std::string& suffix, std::vector<std::string_view> allowed,
+                       Report report) {
+    router.add("GET", base + "/{id}/" + suffix,
+               authenticated(store, [allowed = std::move(allowed), report = std::move(report)](
+                                        const std::string& user, const HttpRequest& request,
+                                        const PathParams& p) {
+                 auto query = lt_report_query_from_pairs(request.query_pairs, allowed);
+                 if (!query) return invalid_query_result(query.error());
+                 return report(user, p.at("id"), *query);
+               }));
+  };
+  add("orders", kLtOrdersParams, [reports](const auto& user, const auto& id, const auto& query) {
+    return reports->orders(user, id, query);
+  });
+  add("positions", kLtPositionsParams,
+      [reports](const auto& user, const auto& id, const auto& query) {
+        return reports->positions(user, id, query);
+      });
+  add("performance", {}, [reports](const auto& user, const auto& id, const auto&) {
+    return reports->performance(user, id);
+  });
+  add("execution-quality", kLtExecutionParams,
+      [reports](const auto& user, const auto& id, const auto& query) {
+        return reports->execution_quality(user, id, query);
+      });
+  add("redemptions", {}, [reports](const auto& user, const auto& id, const auto&) {
+    return reports->redemptions(user, id);
+  });
+}
+
 // POST/GET /api/wallets, GET /api/wallets/{id}.
 void add_wallet_routes(Router& router, store::Store& store,
                        const std::shared_ptr<WalletService>& wallets) {
@@ -227,7 +266,7 @@ core::Result<json> parse_json_body(std::string_view body) {
 }
 
 Router make_api_router(store::Store& store, const core::Clock& clock,
-                       const core::SecretBox* wallet_key) {
+                       const core::SecretBox* wallet_key, const JobAccess& jobs) {
   Router router;
   router.add("GET", "/healthz", [&store](const HttpRequest&, const PathParams&) {
     auto version = store.schema_version();
@@ -247,7 +286,10 @@ Router make_api_router(store::Store& store, const core::Clock& clock,
   const std::shared_ptr<RiskService> risk(new RiskService(store, clock, *service),
                                           [service](RiskService* p) { delete p; });
   add_risk_routes(router, store, risk, "/api/lt/strategies");
+  add_lt_report_routes(router, store, std::make_shared<LtReportService>(store),
+                       "/api/lt/strategies");
   add_wallet_routes(router, store, std::make_shared<WalletService>(store, clock, wallet_key));
+  add_job_routes(router, store, jobs);
   return router;
 }
 

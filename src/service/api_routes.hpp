@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/secret_box.hpp"
+#include "service/job_port.hpp"
 #include "service/router.hpp"
 #include "store/store.hpp"
 
@@ -22,12 +23,17 @@ inline constexpr int kMaxJsonDepth = 32;
 //   GET        /api/ft/strategies/{id}/positions | /signals | /performance
 //   GET|PATCH  /api/lt/strategies/{id}/risk
 //   GET        /api/lt/strategies/{id}/risk/state | /risk/changes
+//   GET        /api/lt/strategies/{id}/orders | /positions | /performance |
+//              /execution-quality | /redemptions
 //   POST       /api/lt/strategies/{id}/risk/reset-breaker    (body optional)
 //   GET|POST   /api/wallets, GET /api/wallets/{id}
+//   POST       /api/lt/execute | /api/lt/resolve | /api/lt/redemptions/process
+//   GET        /api/cron/lt-execute | /lt-resolve | /lt-redemptions   (X-Cron-Secret)
 // The store, clock and wallet key must outlive the router. Without a wallet key (null),
 // creating a wallet answers 503 "wallet_key_missing".
+// `jobs`: the engine's jobs (job_routes.hpp) when the engine runs in this process.
 Router make_api_router(store::Store& store, const core::Clock& clock,
-                       const core::SecretBox* wallet_key = nullptr);
+                       const core::SecretBox* wallet_key = nullptr, const JobAccess& jobs = {});
 
 // Parses a request body as a JSON object; "invalid_json" (syntax, depth, or not UTF-8).
 core::Result<nlohmann::json> parse_json_body(std::string_view body);

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "store/records.hpp"
 #include "store/records_ft.hpp"
+#include "store/records_lt.hpp"
 #include "store/records_market.hpp"
 #include "store/records_orders.hpp"
 #include "store/records_risk.hpp"
@@ -103,6 +104,8 @@ class Store {
   // Stores a venue fill once (by venue trade id; a replay answers applied = false) and moves
   // the filled size and state (partially_filled, filled; an order that already ended keeps
   // its state: the fill is still real money). More than the order's size: "fill_exceeds_order".
+  // The same transaction adds the fill to the order's LT position (records_lt.hpp); a fill
+  // for a position already settled is refused ("position_settled").
   virtual Result<FillOutcome> record_order_fill(const std::string& order_id, const VenueFill& fill,
                                                 core::Timestamp at) = 0;
   // Ends a live order as cancelled, expired or rejected (with the venue's message); an order
@@ -217,6 +220,45 @@ class Store {
   // a trader with no stored BUY trade.
   virtual Result<std::optional<TraderStatsRecord>> get_trader_stats(
       const std::string& trader_address, core::Timestamp now) = 0;
+
+  // Live-trading evaluation (engine side, not scoped): LT strategies of every user that are
+  // not paused and have a wallet.
+  virtual Result<std::vector<LtStrategy>> list_active_lt_strategies() = 0;
+  // Every LT strategy with a wallet, paused ones included (their orders still fill or expire).
+  virtual Result<std::vector<LtStrategy>> list_wallet_lt_strategies() = 0;
+  // The same contract as the FT calls above, for an LT strategy's own signals and mark.
+  virtual Result<std::vector<SourceTradeRecord>> unprocessed_source_trades_for_lt(
+      const std::string& lt_strategy_id, std::int64_t limit,
+      const std::optional<SourceTradeKey>& after = std::nullopt) = 0;
+  virtual Status mark_lt_evaluated_through(const std::string& lt_strategy_id, std::int64_t seq) = 0;
+  // Stores LT signals in one transaction; a signal for a (strategy, source trade) already
+  // evaluated is a "conflict" and the whole batch is refused.
+  virtual Status record_lt_signals(const std::vector<LtSignalRecord>& signals) = 0;
+  virtual Result<LtBook> get_lt_book(const std::string& lt_strategy_id) = 0;
+
+  // LT positions, resolution and redemption records (records_lt.hpp). Positions are written
+  // by record_order_fill. Reads are scoped to the strategy's owner ("not_found" otherwise).
+  virtual Result<std::vector<LtPositionRecord>> list_lt_positions(const std::string& user_id,
+                                                                  const std::string& lt_strategy_id,
+                                                                  const LtPositionQuery& query) = 0;
+  virtual Result<LtPerformanceRecord> get_lt_performance(const std::string& user_id,
+                                                         const std::string& lt_strategy_id) = 0;
+  virtual Result<std::vector<RedemptionRecord>> list_redemptions(
+      const std::string& user_id, const std::string& lt_strategy_id) = 0;
+  // Engine side (every strategy): open positions whose market has a recorded resolution and
+  // whose order is final (a live order may still fill: it waits), oldest first, at most
+  // `limit`.
+  virtual Result<std::vector<LtPositionToSettle>> list_lt_positions_to_settle(
+      std::int64_t limit) = 0;
+  // Settles one such position in one transaction: status resolved (payout > 0) or closed,
+  // payout = shares x payout per share rounded down, pnl = payout - cost - fees, the FT twin's
+  // cost and pnl beside it when the twin is settled, and its redemption record (`redemption_id`
+  // when new; winner `pending` with expected = payout from the strategy's wallet, loser
+  // `closed`). A position settled before comes back as stored (applied = false). A position
+  // not ready: "not_found", "not_resolved" or "order_still_live".
+  virtual Result<LtSettlementOutcome> settle_lt_position(const std::string& lt_position_id,
+                                                         const std::string& redemption_id,
+                                                         core::Timestamp at) = 0;
 };
 
 // Opens (creating if needed) a SQLite database file; does not migrate.

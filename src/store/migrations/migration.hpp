@@ -27,5 +27,6 @@ Migration evaluation_watermark();  // 0008
 Migration risk_manager();          // 0009
 Migration wallet_credentials();    // 0010
 Migration order_hash();            // 0011
+Migration lt_evaluation();         // 0012
 
 }  // namespace polycopy::store::migrations

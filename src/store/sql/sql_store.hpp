@@ -121,6 +121,29 @@ class SqlStore final : public Store {
   Result<std::optional<TraderStatsRecord>> get_trader_stats(const std::string& trader_address,
                                                             core::Timestamp now) override;
 
+  // LT evaluation (sql_store_lt_signals.cpp).
+  Result<std::vector<LtStrategy>> list_active_lt_strategies() override;
+  Result<std::vector<LtStrategy>> list_wallet_lt_strategies() override;
+  Result<std::vector<SourceTradeRecord>> unprocessed_source_trades_for_lt(
+      const std::string& lt_strategy_id, std::int64_t limit,
+      const std::optional<SourceTradeKey>& after) override;
+  Status mark_lt_evaluated_through(const std::string& lt_strategy_id, std::int64_t seq) override;
+  Status record_lt_signals(const std::vector<LtSignalRecord>& signals) override;
+  Result<LtBook> get_lt_book(const std::string& lt_strategy_id) override;
+
+  // LT positions, resolution, redemptions (sql_store_lt_positions.cpp).
+  Result<std::vector<LtPositionRecord>> list_lt_positions(const std::string& user_id,
+                                                          const std::string& lt_strategy_id,
+                                                          const LtPositionQuery& query) override;
+  Result<LtPerformanceRecord> get_lt_performance(const std::string& user_id,
+                                                 const std::string& lt_strategy_id) override;
+  Result<std::vector<RedemptionRecord>> list_redemptions(
+      const std::string& user_id, const std::string& lt_strategy_id) override;
+  Result<std::vector<LtPositionToSettle>> list_lt_positions_to_settle(std::int64_t limit) override;
+  Result<LtSettlementOutcome> settle_lt_position(const std::string& lt_position_id,
+                                                 const std::string& redemption_id,
+                                                 core::Timestamp at) override;
+
  private:
   // One serialised transaction; the body returns a Result or Status.
   template <class Body>
@@ -140,6 +163,15 @@ void insert_rule_change(Connection& connection, const RuleChange& change);
 void raise_alert(Connection& connection, const std::optional<std::string>& user_id,
                  const std::optional<std::string>& lt_strategy_id, const RiskAlert& alert,
                  core::Timestamp now);
+// One evaluation outcome: an FT signal, or an LT one when lt_strategy_id is given (the
+// signal's ft_strategy_id is then ignored). Throws core::Failure ("conflict" for a trade the
+// strategy has evaluated already).
+void insert_strategy_signal(Connection& connection, const StrategySignalRecord& signal,
+                            const std::optional<std::string>& lt_strategy_id, std::string_view op);
+// Adds one new fill to its order's LT position, creating the position on the first fill
+// (sql_store_lt_positions.cpp); inside record_order_fill's transaction. Throws core::Failure.
+void add_fill_to_lt_position(Connection& connection, const OrderRecord& order,
+                             const VenueFill& fill);
 // The LT strategy row by id alone (engine side), or nullopt.
 std::optional<LtStrategy> load_lt_strategy(Connection& connection, const std::string& id);
 

@@ -43,19 +43,6 @@ Status check_outcome(std::size_t i, const FtOutcome& o) {
   return {};
 }
 
-void insert_signal(Connection& connection, const StrategySignalRecord& s) {
-  require(execute(connection,
-                  "INSERT INTO strategy_signals (id, ft_strategy_id, lt_strategy_id, "
-                  "source_trade_id, accepted, reason_code, detail, entry_price_micros, "
-                  "bet_usd_micros, edge_micros, conviction_micros, evaluated_at) "
-                  "VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {s.id, s.ft_strategy_id, s.source_trade_id, std::int64_t{s.accepted ? 1 : 0},
-                   optional_value(s.reason_code), optional_value(s.detail),
-                   micros_value(s.entry_price), micros_value(s.bet_usd), micros_value(s.edge),
-                   micros_value(s.conviction), to_unix_ms(s.evaluated_at)}),
-          "record_ft_outcomes: signal " + s.id);
-}
-
 void insert_position(Connection& connection, const PaperPositionRecord& p) {
   require(execute(connection,
                   "INSERT INTO paper_positions (id, ft_strategy_id, source_trade_id, "
@@ -70,6 +57,22 @@ void insert_position(Connection& connection, const PaperPositionRecord& p) {
 
 }  // namespace
 
+void insert_strategy_signal(Connection& connection, const StrategySignalRecord& s,
+                            const std::optional<std::string>& lt_strategy_id, std::string_view op) {
+  // Exactly one of the two strategy columns is set (a check constraint says so too).
+  const Value ft = lt_strategy_id ? Value{} : Value{s.ft_strategy_id};
+  require(execute(connection,
+                  "INSERT INTO strategy_signals (id, ft_strategy_id, lt_strategy_id, "
+                  "source_trade_id, accepted, reason_code, detail, entry_price_micros, "
+                  "bet_usd_micros, edge_micros, conviction_micros, evaluated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {s.id, ft, optional_value(lt_strategy_id), s.source_trade_id,
+                   std::int64_t{s.accepted ? 1 : 0}, optional_value(s.reason_code),
+                   optional_value(s.detail), micros_value(s.entry_price), micros_value(s.bet_usd),
+                   micros_value(s.edge), micros_value(s.conviction), to_unix_ms(s.evaluated_at)}),
+          std::string(op) + ": signal " + s.id);
+}
+
 Status SqlStore::record_ft_outcomes(const std::vector<FtOutcome>& outcomes) {
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     if (auto ok = check_outcome(i, outcomes[i]); !ok) return ok;
@@ -79,7 +82,7 @@ Status SqlStore::record_ft_outcomes(const std::vector<FtOutcome>& outcomes) {
     for (const auto& o : outcomes) {
       // The unique key (ft_strategy_id, source_trade_id) refuses a second evaluation of a
       // trade with "conflict"; the thrown failure rolls the whole batch back.
-      insert_signal(*connection_, o.signal);
+      insert_strategy_signal(*connection_, o.signal, std::nullopt, "record_ft_outcomes");
       if (o.position) insert_position(*connection_, *o.position);
     }
     return {};

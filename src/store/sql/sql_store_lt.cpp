@@ -219,6 +219,18 @@ Result<LtStrategy> SqlStore::set_lt_paused(const std::string& user_id, const std
   });
 }
 
+Result<std::vector<LtStrategy>> SqlStore::list_active_lt_strategies() {
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<LtStrategy>> {
+    return load_strategies(*connection_, "s.paused = 0 AND s.wallet_id IS NOT NULL", {});
+  });
+}
+
+Result<std::vector<LtStrategy>> SqlStore::list_wallet_lt_strategies() {
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<LtStrategy>> {
+    return load_strategies(*connection_, "s.wallet_id IS NOT NULL", {});
+  });
+}
+
 std::optional<LtStrategy> load_lt_strategy(Connection& connection, const std::string& id) {
   auto found = load_strategies(connection, "s.id = ?", {id});
   if (found.empty()) return std::nullopt;

@@ -397,32 +397,80 @@ Status SqlStore::set_feed_cursor(const FeedCursor& cursor) {
   });
 }
 
+namespace {
+
+// FT and LT strategies keep their signals and evaluation mark in the same shape: the column
+// of strategy_signals naming the strategy, and the strategy's table.
+struct EvaluatorTables {
+  std::string_view signal_column;   // ft_strategy_id | lt_strategy_id
+  std::string_view strategy_table;  // ft_strategies | lt_strategies
+  std::string_view op;
+};
+constexpr EvaluatorTables kFtEvaluator{"ft_strategy_id", "ft_strategies",
+                                       "unprocessed_source_trades_for_ft"};
+constexpr EvaluatorTables kLtEvaluator{"lt_strategy_id", "lt_strategies",
+                                       "unprocessed_source_trades_for_lt"};
+
+std::vector<SourceTradeRecord> unprocessed_source_trades(
+    Connection& connection, const EvaluatorTables& tables, const std::string& strategy_id,
+    std::int64_t limit, const std::optional<SourceTradeKey>& after) {
+  std::string sql = "SELECT " + std::string(kTradeColumns) +
+                    " FROM source_trades st WHERE NOT EXISTS (SELECT 1 FROM "
+                    "strategy_signals s WHERE s." +
+                    std::string(tables.signal_column) +
+                    " = ? AND s.source_trade_id = st.id) AND st.seq > (SELECT "
+                    "evaluated_through_seq FROM " +
+                    std::string(tables.strategy_table) + " WHERE id = ?)";
+  std::vector<Value> params{strategy_id, strategy_id};
+  if (after) {
+    // Past the key in (traded_at, id) order: the index on (traded_at, id) starts there.
+    sql += " AND (st.traded_at > ? OR (st.traded_at = ? AND st.id > ?))";
+    params.insert(params.end(),
+                  {to_unix_ms(after->traded_at), to_unix_ms(after->traded_at), after->id});
+  }
+  sql += " ORDER BY traded_at, id LIMIT ?";
+  params.emplace_back(limit);
+  std::vector<SourceTradeRecord> out;
+  for (const auto& row : require(query(connection, sql, params), tables.op)) {
+    RowReader r(row);
+    out.push_back(read_trade(r));
+  }
+  return out;
+}
+
+Status mark_evaluated_through(Connection& connection, const EvaluatorTables& tables,
+                              const std::string& strategy_id, std::int64_t seq) {
+  const std::string table(tables.strategy_table);
+  const auto changed = require(
+      execute(connection,
+              "UPDATE " + table +
+                  " SET evaluated_through_seq = CASE WHEN ? > "
+                  "evaluated_through_seq THEN ? ELSE evaluated_through_seq END WHERE id = ?",
+              {seq, seq, strategy_id}),
+      "mark_evaluated_through");
+  if (changed == 0)
+    return Error{"not_found",
+                 "mark_evaluated_through: no strategy '" + strategy_id + "' in " + table};
+  return {};
+}
+
+}  // namespace
+
 Result<std::vector<SourceTradeRecord>> SqlStore::unprocessed_source_trades_for_ft(
     const std::string& ft_strategy_id, std::int64_t limit,
     const std::optional<SourceTradeKey>& after) {
   if (limit <= 0) return Error{"invalid_limit", "limit must be positive"};
   return transact(TransactionMode::read, [&]() -> Result<std::vector<SourceTradeRecord>> {
-    std::string sql = "SELECT " + std::string(kTradeColumns) +
-                      " FROM source_trades st WHERE NOT EXISTS (SELECT 1 FROM "
-                      "strategy_signals s WHERE s.ft_strategy_id = ? AND "
-                      "s.source_trade_id = st.id) AND st.seq > (SELECT evaluated_through_seq "
-                      "FROM ft_strategies WHERE id = ?)";
-    std::vector<Value> params{ft_strategy_id, ft_strategy_id};
-    if (after) {
-      // Past the key in (traded_at, id) order: the index on (traded_at, id) starts there.
-      sql += " AND (st.traded_at > ? OR (st.traded_at = ? AND st.id > ?))";
-      params.insert(params.end(),
-                    {to_unix_ms(after->traded_at), to_unix_ms(after->traded_at), after->id});
-    }
-    sql += " ORDER BY traded_at, id LIMIT ?";
-    params.emplace_back(limit);
-    std::vector<SourceTradeRecord> out;
-    for (const auto& row :
-         require(query(*connection_, sql, params), "unprocessed_source_trades_for_ft")) {
-      RowReader r(row);
-      out.push_back(read_trade(r));
-    }
-    return out;
+    return unprocessed_source_trades(*connection_, kFtEvaluator, ft_strategy_id, limit, after);
+  });
+}
+
+Result<std::vector<SourceTradeRecord>> SqlStore::unprocessed_source_trades_for_lt(
+    const std::string& lt_strategy_id, std::int64_t limit,
+    const std::optional<SourceTradeKey>& after) {
+  if (limit <= 0) return Error{"invalid_limit", "limit must be positive"};
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<SourceTradeRecord>> {
+    return unprocessed_source_trades(*connection_, kLtEvaluator, lt_strategy_id, limit, after);
   });
 }
 
@@ -437,17 +485,13 @@ Result<std::int64_t> SqlStore::latest_source_trade_seq() {
 
 Status SqlStore::mark_ft_evaluated_through(const std::string& ft_strategy_id, std::int64_t seq) {
   return transact(TransactionMode::write, [&]() -> Status {
-    const auto changed =
-        require(execute(*connection_,
-                        "UPDATE ft_strategies SET evaluated_through_seq = CASE WHEN ? > "
-                        "evaluated_through_seq THEN ? ELSE evaluated_through_seq END WHERE id = ?",
-                        {seq, seq, ft_strategy_id}),
-                "mark_ft_evaluated_through");
-    if (changed == 0) {
-      return Error{"not_found",
-                   "mark_ft_evaluated_through: no FT strategy '" + ft_strategy_id + "'"};
-    }
-    return {};
+    return mark_evaluated_through(*connection_, kFtEvaluator, ft_strategy_id, seq);
+  });
+}
+
+Status SqlStore::mark_lt_evaluated_through(const std::string& lt_strategy_id, std::int64_t seq) {
+  return transact(TransactionMode::write, [&]() -> Status {
+    return mark_evaluated_through(*connection_, kLtEvaluator, lt_strategy_id, seq);
   });
 }
 

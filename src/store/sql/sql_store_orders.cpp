@@ -171,6 +171,8 @@ Result<FillOutcome> SqlStore::record_order_fill(const std::string& order_id, con
                      micros_value(fill.size), micros_value(fill.fee), to_unix_ms(fill.filled_at),
                      to_unix_ms(at)}),
             op);
+    // The position grows with the fill or not at all (a settled one refuses it).
+    add_fill_to_lt_position(*connection_, o, fill);
     o.filled_size += fill.size;
     if (!is_final(o.state))
       o.state = o.filled_size == o.size ? OrderState::filled : OrderState::partially_filled;

@@ -1,0 +1,59 @@
+#pragma once
+// The live-trading jobs of one engine process, on the built-in scheduler (single-flight,
+// jittered): lt-execute (a sweep every 2 minutes, and at once when new source trades are
+// stored), lt-track (every few seconds: order tracking by polling), lt-resolve and
+// lt-redemptions (every 10 minutes). The same jobs answer the API (service::JobPort), so an
+// HTTP or cron call and the schedule never run one job twice at once.
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/job_scheduler.hpp"
+#include "engine/lt_engine.hpp"
+#include "risk/risk_manager.hpp"
+#include "service/job_port.hpp"
+
+namespace polycopy::app {
+
+struct LtJobIntervals {
+  std::chrono::milliseconds execute{120'000};
+  std::chrono::milliseconds track{5'000};
+  std::chrono::milliseconds resolve{600'000};
+  std::chrono::milliseconds redemptions{600'000};
+  int jitter_percent = 10;
+};
+
+class LtJobs : public service::JobPort {
+ public:
+  // Everything given must outlive the jobs.
+  LtJobs(store::Store& store, const core::SecretBox& wallet_key, net::HttpClient& http,
+         const std::string& clob_url, const core::Clock& clock,
+         engine::LtEngine::DiscoveredTraders discovered, LtJobIntervals intervals = {},
+         engine::LtEngineOptions options = {});
+  ~LtJobs() override;
+
+  void start();  // the schedule, on its own thread
+  void stop();
+  // New source trades were stored: execute now (the scheduler's thread runs it).
+  void trades_arrived();
+
+  core::Result<nlohmann::json> run_job(std::string_view job,
+                                       const std::optional<std::string>& user_id) override;
+  std::int64_t runs(std::string_view job) const { return scheduler_.runs(job); }
+
+ private:
+  risk::RiskManager risk_;
+  engine::WalletAccess wallets_;
+  engine::LtEngine engine_;
+  engine::LtEngine::DiscoveredTraders discovered_;
+  engine::JobScheduler scheduler_;
+};
+
+// The reports as the API and the logs show them.
+nlohmann::json to_json(const engine::LtExecuteReport& report);
+nlohmann::json to_json(const engine::LtTrackReport& report);
+nlohmann::json to_json(const engine::LtResolveReport& report);
+nlohmann::json to_json(const engine::LtRedemptionReport& report);
+
+}  // namespace polycopy::app

@@ -1,0 +1,82 @@
+#pragma once
+// The live-trading jobs over every LT strategy that trades (an unpaused one with a wallet):
+//   execute     reconcile intents left without an answer, then evaluate new source trades and
+//               place orders (lt_executor);
+//   track       follow live orders on the venue (polling; the user websocket is the fast path)
+//               for every strategy with a wallet, paused ones included: a tripped breaker
+//               does not stop its orders from filling or expiring;
+//   resolve     settle LT positions of resolved markets beside their FT twins;
+//   redemptions count the winners' redemption records waiting for the on-chain step.
+// Each job reports what it did and the problems it met; one strategy's failure does not stop
+// the others. Jobs are not re-entrant: the scheduler runs each single-flight.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "engine/lt_executor.hpp"
+#include "engine/lt_resolver.hpp"
+#include "engine/order_placer.hpp"
+#include "engine/order_reconciler.hpp"
+#include "engine/order_tracker.hpp"
+
+namespace polycopy::engine {
+
+struct LtEngineOptions {
+  // An intent younger than this may still be on its way out: the reconciler leaves it.
+  std::chrono::milliseconds reconcile_grace{30'000};
+  std::int64_t batch_size = 200;
+};
+
+struct LtExecuteReport {
+  std::int64_t strategies = 0;
+  LtRun runs;  // summed over the strategies (order_ids: every order placed or found)
+  std::int64_t adopted = 0, abandoned = 0, holds_released = 0;  // reconciler
+  std::vector<std::string> problems;
+};
+
+struct LtTrackReport {
+  std::int64_t strategies = 0;
+  std::int64_t orders_checked = 0, fills_recorded = 0, orders_ended = 0;
+  std::vector<std::string> problems;
+};
+
+struct LtRedemptionReport {
+  std::int64_t pending = 0;  // winners waiting for the on-chain step (not built yet)
+  core::Usd pending_usd;
+  std::int64_t submitted = 0;  // sent now (none until on-chain redemption exists)
+  std::vector<std::string> problems;
+};
+
+class LtEngine {
+ public:
+  // The traders an FT strategy discovered on leaderboards (empty when none or not used).
+  using DiscoveredTraders = std::function<std::vector<std::string>(const std::string& ft_id)>;
+
+  LtEngine(store::Store& store, risk::RiskManager& risk, WalletAccess& wallets,
+           net::HttpClient& http, std::string clob_url, const core::Clock& clock,
+           LtEngineOptions options = {});
+
+  // `user_id`: only that user's strategies (a user asking over the API).
+  LtExecuteReport execute(const DiscoveredTraders& discovered,
+                          const std::optional<std::string>& user_id = std::nullopt,
+                          std::optional<core::Timestamp> at = std::nullopt);
+  LtTrackReport track(const std::optional<std::string>& user_id = std::nullopt);
+  core::Result<LtResolveReport> resolve();
+  LtRedemptionReport redemptions(const std::optional<std::string>& user_id = std::nullopt);
+
+ private:
+  store::Store& store_;
+  const core::Clock& clock_;
+  LtEngineOptions options_;
+  OrderPlacer placer_;
+  OrderTracker tracker_;
+  OrderReconciler reconciler_;
+  LtExecutor executor_;
+  LtResolver resolver_;
+};
+
+}  // namespace polycopy::engine

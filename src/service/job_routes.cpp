@@ -1,0 +1,70 @@
+#include "service/job_routes.hpp"
+
+#include <openssl/crypto.h>
+
+#include "service/auth.hpp"
+#include "service/strategy_service.hpp"
+
+namespace polycopy::service {
+namespace {
+
+using nlohmann::json;
+
+HttpResponse refusal(int status, std::string code, std::string message) {
+  return json_response(status, {{"error", {{"code", std::move(code)}, {"message", message}}}});
+}
+
+HttpResponse run(JobPort* jobs, std::string_view job, const std::optional<std::string>& user_id) {
+  if (!jobs)
+    return refusal(503, "jobs_unavailable",
+                   "the engine does not run in this process (start it with `polycopy engine run`)");
+  auto report = jobs->run_job(job, user_id);
+  if (!report) {
+    if (report.error().code == "job_running")
+      return refusal(409, "job_running", report.error().message);
+    const ServiceResult failed = error_result(report.error());
+    return json_response(failed.status, failed.body);
+  }
+  return json_response(200, {{"job", std::string(job)}, {"report", std::move(report).value()}});
+}
+
+bool same_secret(std::string_view given, const std::string& expected) {
+  return given.size() == expected.size() &&
+         CRYPTO_memcmp(given.data(), expected.data(), expected.size()) == 0;
+}
+
+}  // namespace
+
+void add_job_routes(Router& router, store::Store& store, const JobAccess& access) {
+  JobPort* jobs = access.jobs;
+  const std::pair<std::string_view, std::string_view> user_routes[] = {
+      {"/api/lt/execute", "lt-execute"},
+      {"/api/lt/resolve", "lt-resolve"},
+      {"/api/lt/redemptions/process", "lt-redemptions"}};
+  for (const auto& [path, job] : user_routes) {
+    router.add(
+        "POST", path,
+        [&store, jobs, job = std::string(job)](const HttpRequest& request, const PathParams&) {
+          auto user = authenticate_bearer(store, request.header("authorization"));
+          if (!user) {
+            const ServiceResult failed = error_result(user.error());
+            return json_response(failed.status, failed.body);
+          }
+          return run(jobs, job, user->id);
+        });
+  }
+  for (const std::string_view job : {"lt-execute", "lt-resolve", "lt-redemptions"}) {
+    router.add("GET", "/api/cron/" + std::string(job),
+               [jobs, secret = access.cron_secret, job = std::string(job)](
+                   const HttpRequest& request, const PathParams&) {
+                 if (!secret || secret->empty())
+                   return refusal(503, "cron_disabled",
+                                  "no cron secret is configured (server.cron_secret_file)");
+                 if (!same_secret(request.header("x-cron-secret"), *secret))
+                   return refusal(401, "unauthorized", "missing or wrong X-Cron-Secret header");
+                 return run(jobs, job, std::nullopt);
+               });
+  }
+}
+
+}  // namespace polycopy::service

@@ -1,0 +1,18 @@
+#pragma once
+// Routes that run the engine's jobs on demand:
+//   POST /api/lt/execute | /api/lt/resolve | /api/lt/redemptions/process   (bearer key; the
+//        caller's strategies only)
+//   GET  /api/cron/lt-execute | /api/cron/lt-resolve | /api/cron/lt-redemptions
+//        (X-Cron-Secret header, compared in constant time; every strategy)
+// 200 with the job's report; 409 "job_running" when it is running already; 503
+// "jobs_unavailable" when no engine runs in this process, "cron_disabled" without a secret.
+#include "service/job_port.hpp"
+#include "service/router.hpp"
+#include "store/store.hpp"
+
+namespace polycopy::service {
+
+// `access.jobs` must outlive the router.
+void add_job_routes(Router& router, store::Store& store, const JobAccess& access);
+
+}  // namespace polycopy::service
