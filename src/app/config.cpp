@@ -120,6 +120,11 @@ const std::vector<KeySpec>& key_specs() {
          config.secrets.wallet_key_file = path;
          return {};
        })},
+      {"secrets", "cron_secret_file", Kind::string,
+       string_setter([](Config& config, const std::string& path) -> std::string {
+         config.secrets.cron_secret_file = path;
+         return {};
+       })},
   };
   return specs;
 }
@@ -339,7 +344,8 @@ std::string to_toml(const Config& config) {
                                  {"gamma_url", config.polymarket.gamma_url},
                                  {"data_url", config.polymarket.data_url},
                                  {"ws_url", config.polymarket.ws_url}}},
-      {"secrets", toml::table{{"wallet_key_file", config.secrets.wallet_key_file}}},
+      {"secrets", toml::table{{"wallet_key_file", config.secrets.wallet_key_file},
+                              {"cron_secret_file", config.secrets.cron_secret_file}}},
   };
   std::ostringstream out;
   out << root << "\n";

@@ -34,6 +34,9 @@ struct Config {
     // A file holding the 64-hex-digit key that seals wallet secrets in the database (the
     // POLYCOPY_WALLET_KEY environment variable, when set, is used instead).
     std::string wallet_key_file;
+    // A file holding the shared secret external schedulers send to /api/cron/* (the
+    // POLYCOPY_CRON_SECRET environment variable, when set, is used instead). Unset: off.
+    std::string cron_secret_file;
   } secrets;
 };
 

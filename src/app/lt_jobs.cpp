@@ -62,6 +62,8 @@ LtJobs::LtJobs(store::Store& store, const core::SecretBox& wallet_key, net::Http
     : risk_(store, clock),
       wallets_(store, wallet_key, http, clob_url, clock),
       engine_(store, risk_, wallets_, http, clob_url, clock, options),
+      store_(store),
+      clock_(clock),
       discovered_(std::move(discovered)) {
   const auto add = [&](std::string name, std::chrono::milliseconds every, auto run) {
     engine::JobSpec spec;
@@ -94,6 +96,44 @@ LtJobs::LtJobs(store::Store& store, const core::SecretBox& wallet_key, net::Http
 
 LtJobs::~LtJobs() {
   stop();
+  std::lock_guard lock(listeners_mutex_);
+  for (auto& [wallet, listener] : listeners_) listener->stop();
+}
+
+void LtJobs::enable_user_fills(std::string ws_user_url) {
+  std::lock_guard lock(listeners_mutex_);
+  ws_user_url_ = std::move(ws_user_url);
+}
+
+void LtJobs::sync_user_fills() {
+  std::lock_guard lock(listeners_mutex_);
+  if (!ws_user_url_) return;
+  auto strategies = store_.list_wallet_lt_strategies();
+  if (!strategies) {
+    spdlog::warn("user fills: {}", strategies.error().to_string());
+    return;
+  }
+  for (const auto& strategy : *strategies) {
+    const std::string wallet_id = strategy.params.wallet_id.value_or("");
+    if (auto it = listeners_.find(wallet_id); it != listeners_.end()) {
+      if (auto refreshed = it->second->refresh(); !refreshed)
+        spdlog::warn("user fills of wallet {}: {}", wallet_id, refreshed.error().to_string());
+      continue;
+    }
+    auto wallet = store_.find_wallet(wallet_id);
+    if (!wallet || !*wallet) continue;
+    engine::UserFillListenerOptions options;
+    options.url = *ws_user_url_;
+    auto listener = std::make_unique<engine::UserFillListener>(
+        store_, risk_, wallets_, **wallet, options, clock_,
+        [this] { scheduler_.trigger("lt-track"); });
+    if (auto started = listener->start(); !started) {
+      // Tried again on the next run; polling covers the orders meanwhile.
+      spdlog::warn("user fills of wallet {}: {}", wallet_id, started.error().to_string());
+      continue;
+    }
+    listeners_[wallet_id] = std::move(listener);
+  }
 }
 
 void LtJobs::start() {

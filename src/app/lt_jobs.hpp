@@ -5,12 +5,15 @@
 // lt-redemptions (every 10 minutes). The same jobs answer the API (service::JobPort), so an
 // HTTP or cron call and the schedule never run one job twice at once.
 #include <chrono>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
 #include "engine/job_scheduler.hpp"
 #include "engine/lt_engine.hpp"
+#include "engine/user_fill_listener.hpp"
 #include "risk/risk_manager.hpp"
 #include "service/job_port.hpp"
 
@@ -33,6 +36,10 @@ class LtJobs : public service::JobPort {
          engine::LtEngineOptions options = {});
   ~LtJobs() override;
 
+  // Fills from the user websocket (url ".../ws/user"), one connection per wallet, kept in
+  // step with the wallets' live orders after each execute and track run; a reconnect makes
+  // tracking poll at once. Without it, tracking polls on its schedule only.
+  void enable_user_fills(std::string ws_user_url);
   void start();  // the schedule, on its own thread
   void stop();
   // New source trades were stored: execute now (the scheduler's thread runs it).
@@ -46,7 +53,15 @@ class LtJobs : public service::JobPort {
   risk::RiskManager risk_;
   engine::WalletAccess wallets_;
   engine::LtEngine engine_;
+  // Starts a listener for each wallet that trades, refreshes their markets.
+  void sync_user_fills();
+
+  store::Store& store_;
+  const core::Clock& clock_;
   engine::LtEngine::DiscoveredTraders discovered_;
+  std::mutex listeners_mutex_;
+  std::optional<std::string> ws_user_url_;
+  std::map<std::string, std::unique_ptr<engine::UserFillListener>> listeners_;  // by wallet
   engine::JobScheduler scheduler_;
 };
 

@@ -38,6 +38,12 @@ void add(TickReport& report, const MarketRefresh& refresh) {
 
 }  // namespace
 
+std::vector<std::string> FtEngine::discovered_traders(const std::string& ft_strategy_id) const {
+  std::lock_guard lock(discovered_mutex_);
+  const auto it = discovered_.find(ft_strategy_id);
+  return it == discovered_.end() ? std::vector<std::string>{} : it->second;
+}
+
 TickReport FtEngine::tick(std::optional<core::Timestamp> at) {
   TickReport report;
   auto strategies = store_.list_active_ft_strategies();
@@ -51,6 +57,7 @@ TickReport FtEngine::tick(std::optional<core::Timestamp> at) {
   const core::Timestamp now = at.value_or(clock_.now());
   if (due(last_discovery_, options_.discovery_interval, now)) {
     discovery_.clear();
+    std::lock_guard lock(discovered_mutex_);  // writes only: reads here are this thread's
     discovered_.clear();
   }
   std::set<std::string> traders;
@@ -58,6 +65,7 @@ TickReport FtEngine::tick(std::optional<core::Timestamp> at) {
     if (uses_discovery(strategy.params) && !discovered_.contains(strategy.id)) {
       auto found = discovery_.discover(strategy.params);
       if (found) {
+        std::lock_guard lock(discovered_mutex_);
         discovered_[strategy.id] = std::move(*found);
       } else {
         report.problems.push_back(problem("discovery for " + strategy.id, found.error()));

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,10 @@ class FtEngine {
   // so a tick is one consistent picture however long it takes.
   TickReport tick(std::optional<core::Timestamp> at = std::nullopt);
 
+  // The leaderboard traders an FT strategy follows as of the last tick (for its LT twins).
+  // Thread-safe: the LT jobs read it from their own thread.
+  std::vector<std::string> discovered_traders(const std::string& ft_strategy_id) const;
+
  private:
   bool due(std::optional<core::Timestamp>& last, std::chrono::seconds interval,
            core::Timestamp now) const;
@@ -63,6 +68,7 @@ class FtEngine {
   TraderDiscovery discovery_;
   FtRunner runner_;
   std::optional<core::Timestamp> last_market_refresh_, last_discovery_;
+  mutable std::mutex discovered_mutex_;
   std::map<std::string, std::vector<std::string>> discovered_;  // by strategy id
 };
 

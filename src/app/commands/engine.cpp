@@ -10,8 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "app/api_server.hpp"
 #include "app/command_context.hpp"
 #include "app/commands.hpp"
+#include "app/lt_jobs.hpp"
+#include "app/wallet_key.hpp"
 #include "engine/activity_watch.hpp"
 #include "engine/ft_engine.hpp"
 #include "engine/tick_scheduler.hpp"
@@ -34,6 +37,7 @@ struct EngineFlags {
   std::string clock = "system";
   bool websocket = true;
   std::int64_t min_gap_s = 10;
+  std::string listen;  // also serve the API (with the job routes) on HOST:PORT
 };
 
 nlohmann::json to_json(const engine::TickReport& r) {
@@ -89,6 +93,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
   StopSignals stop_signals(scheduler);
 
   CommandContext context = load_context(global);
+  const auto server_config = with_listen(context.config().server, flags.listen);
   store::Store& store = context.store();
   const auto& venue = context.config().polymarket;
 
@@ -110,6 +115,30 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
   options.market_refresh_interval = std::chrono::seconds(flags.market_refresh_s);
   options.discovery_interval = std::chrono::seconds(flags.discovery_s);
   engine::FtEngine ft(store, data, gamma, clock, options);
+
+  // Live trading needs the wallet key; without one, the engine paper-trades only.
+  std::optional<core::SecretBox> lt_wallet_key;
+  std::unique_ptr<LtJobs> lt;
+  if (auto wallet_key = load_wallet_key(context.config(), current_environment()); wallet_key) {
+    lt_wallet_key.emplace(std::move(*wallet_key));
+    lt = std::make_unique<LtJobs>(
+        store, *lt_wallet_key, http, venue.clob_url, clock,
+        [&ft](const std::string& ft_id) { return ft.discovered_traders(ft_id); });
+    if (flags.websocket && !flags.once) lt->enable_user_fills(venue.ws_url + "/user");
+  } else if (wallet_key.error().code == "wallet_key_missing") {
+    spdlog::warn("live trading is off: {}", wallet_key.error().message);
+  } else {
+    fail(wallet_key.error(), kExitUsage);
+  }
+  std::unique_ptr<ApiServer> api;
+  if (!flags.listen.empty()) {
+    service::JobAccess access;
+    access.jobs = lt.get();
+    access.cron_secret =
+        require(load_cron_secret(context.config(), current_environment()), kExitUsage);
+    api = std::make_unique<ApiServer>(store, clock, lt_wallet_key ? &*lt_wallet_key : nullptr,
+                                      access, server_config);
+  }
   spdlog::info("polycopy {} engine: data {}, gamma {}, clock {}, every {} s", kVersion,
                venue.data_url, venue.gamma_url, flags.clock, flags.interval_s);
 
@@ -119,6 +148,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
                                                     [&scheduler] { scheduler.wake(); });
   }
   bool watch_started = false;
+  bool lt_started = false;
 
   while (true) {
     // With the venue's clock, the tick runs as of the venue time just read.
@@ -135,17 +165,32 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
     }
     if (report.problems.empty()) report = ft.tick(at);
     for (const auto& problem : report.problems) spdlog::warn("tick: {}", problem);
+    // New source trades are executed at once (the sweep catches anything missed).
+    if (lt && !flags.once && report.trades_stored > 0) lt->trades_arrived();
     spdlog::info(
         "tick: {} strategies, {} traders, {} new trades, {} markets, {} resolutions, {} "
         "settled, {} evaluated, {} accepted",
         report.strategies, report.traders, report.trades_stored, report.markets_stored,
         report.resolutions, report.positions_settled, report.evaluated, report.accepted);
     if (flags.once) {
-      std::cout << to_json(report).dump() << "\n";
-      if (!report.problems.empty()) {
-        fail({"tick_incomplete", std::to_string(report.problems.size()) + " step(s) failed"});
+      nlohmann::json out = to_json(report);
+      std::size_t problems = report.problems.size();
+      if (lt) {
+        // One pass of each live-trading job, in order, as of the same tick.
+        for (const char* job : {"lt-execute", "lt-track", "lt-resolve", "lt-redemptions"}) {
+          auto ran = lt->run_job(job, std::nullopt);
+          if (!ran) fail(ran.error());
+          problems += (*ran)["problems"].size();
+          out["lt"][job] = std::move(*ran);
+        }
       }
+      std::cout << out.dump() << "\n";
+      if (problems > 0) fail({"tick_incomplete", std::to_string(problems) + " step(s) failed"});
       return;
+    }
+    if (lt && !lt_started) {
+      lt->start();
+      lt_started = true;
     }
     if (watch) {
       if (auto tokens = engine::tokens_to_watch(store); tokens) {
@@ -172,6 +217,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
     }
   }
   if (watch) watch->stop();
+  if (lt) lt->stop();
   spdlog::info("engine stopped");
 }
 
@@ -197,6 +243,9 @@ void register_engine_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code)
                 "websocket ([polymarket] ws_url + /market; default on)");
   run->add_option("--min-gap", engine_flags->min_gap_s,
                   "seconds at least between two ticks woken by the websocket (default 10)");
+  run->add_option("--listen", engine_flags->listen,
+                  "also serve the API on HOST:PORT, with the job routes (POST /api/lt/execute, "
+                  "/api/cron/*) running this engine's jobs");
   run->callback(
       command_callback(exit_code, [&flags, engine_flags] { run_engine(flags, *engine_flags); }));
 }
