@@ -17,6 +17,7 @@ nlohmann::json to_json(const engine::LtExecuteReport& r) {
           {"adopted", r.adopted},
           {"abandoned", r.abandoned},
           {"holds_released", r.holds_released},
+          {"adopted_from_venue", r.adopted_from_venue},
           {"problems", r.problems}};
 }
 

@@ -34,6 +34,7 @@ LtEngine::LtEngine(store::Store& store, risk::RiskManager& risk, WalletAccess& w
       placer_(store, risk, wallets, http, clob_url, clock),
       tracker_(store, risk, wallets, http, clob_url, clock),
       reconciler_(store, risk, wallets, http, clob_url, clock),
+      adopter_(store, risk, wallets, http, clob_url, clock),
       executor_(store, placer_, clock, options.batch_size),
       resolver_(store, risk, clock) {}
 
@@ -67,6 +68,12 @@ LtExecuteReport LtEngine::execute(const DiscoveredTraders& discovered,
       for (const auto& error : reconciled->errors) report.problems.push_back(name + ": " + error);
     } else {
       report.problems.push_back(problem(name + " reconcile", reconciled.error()));
+    }
+    if (auto adopted = adopter_.adopt(strategy, **wallet); adopted) {
+      report.adopted_from_venue += adopted->adopted;
+      for (const auto& error : adopted->errors) report.problems.push_back(name + ": " + error);
+    } else {
+      report.problems.push_back(problem(name + " venue orders", adopted.error()));
     }
     auto run = executor_.run(
         strategy, **twin, **wallet,

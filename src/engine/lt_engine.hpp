@@ -1,7 +1,8 @@
 #pragma once
 // The live-trading jobs over every LT strategy that trades (an unpaused one with a wallet):
-//   execute     reconcile intents left without an answer, then evaluate new source trades and
-//               place orders (lt_executor);
+//   execute     reconcile intents left without an answer, adopt open orders of the wallet the
+//               store lacks (alerted), then evaluate new source trades and place orders
+//               (lt_executor);
 //   track       follow live orders on the venue (polling; the user websocket is the fast path)
 //               for every strategy with a wallet, paused ones included: a tripped breaker
 //               does not stop its orders from filling or expiring;
@@ -22,6 +23,7 @@
 #include "engine/order_placer.hpp"
 #include "engine/order_reconciler.hpp"
 #include "engine/order_tracker.hpp"
+#include "engine/venue_order_adopter.hpp"
 
 namespace polycopy::engine {
 
@@ -35,6 +37,7 @@ struct LtExecuteReport {
   std::int64_t strategies = 0;
   LtRun runs;  // summed over the strategies (order_ids: every order placed or found)
   std::int64_t adopted = 0, abandoned = 0, holds_released = 0;  // reconciler
+  std::int64_t adopted_from_venue = 0;  // open orders the store lacked (alerted)
   std::vector<std::string> problems;
 };
 
@@ -75,6 +78,7 @@ class LtEngine {
   OrderPlacer placer_;
   OrderTracker tracker_;
   OrderReconciler reconciler_;
+  VenueOrderAdopter adopter_;
   LtExecutor executor_;
   LtResolver resolver_;
 };

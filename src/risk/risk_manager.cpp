@@ -9,7 +9,9 @@ RiskManager::RiskManager(store::Store& store, const core::Clock& clock)
 
 core::Result<ReserveOutcome> RiskManager::check_and_reserve(const std::string& lt_strategy_id,
                                                             const OrderRequest& order) {
-  ReserveEvent event{core::new_id("rsv", clock_), order};
+  ReserveEvent event;
+  event.reservation_id = core::new_id("rsv", clock_);
+  event.order = order;
   const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, order.condition_id,
                                     std::nullopt};
   auto decision = store_.apply_risk_event(
@@ -33,6 +35,22 @@ core::Result<ReserveOutcome> RiskManager::check_and_reserve(
   order.asks.reserve(book.asks.size());
   for (const auto& level : book.asks) order.asks.push_back(AskLevel{level.price, level.size});
   return check_and_reserve(lt_strategy_id, order);
+}
+
+core::Result<std::string> RiskManager::hold_adopted_order(const std::string& lt_strategy_id,
+                                                          const OrderRequest& order,
+                                                          store::RiskAlert alert) {
+  if (alert.id.empty()) alert.id = core::new_id("alr", clock_);
+  ReserveEvent event;
+  event.reservation_id = core::new_id("rsv", clock_);
+  event.order = order;
+  event.adopted = std::move(alert);
+  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, order.condition_id,
+                                    std::nullopt};
+  auto decision =
+      apply(scope, [&](const store::RiskSnapshot& s) { return decide_reserve(s, event); });
+  if (!decision) return decision.error();
+  return event.reservation_id;
 }
 
 core::Result<store::RiskDecision> RiskManager::apply(const store::RiskEventScope& scope,

@@ -33,6 +33,11 @@ class RiskManager {
                                                  core::Price limit_price, core::Shares size,
                                                  const polymarket::parse::OrderBook& book);
 
+  // Holds the budget of an order the venue has but the store lacked (adopted), whatever the
+  // rules say (refusing cannot undo it), and raises `alert`; the new reservation's id.
+  core::Result<std::string> hold_adopted_order(const std::string& lt_strategy_id,
+                                               const OrderRequest& order, store::RiskAlert alert);
+
   // Fill, end of order, resolution: a refusal comes back as an error with its code; an
   // event seen before is a no-op (decision.no_op).
   core::Result<store::RiskDecision> record_fill(const std::string& lt_strategy_id, FillEvent event);

@@ -102,10 +102,11 @@ RiskDecision decide_reserve(const RiskSnapshot& snapshot, const ReserveEvent& ev
   check.book = book_facts(order.asks, order.limit_price);
   if (check.amount <= Usd{})
     return refuse(reason::invalid_order, "the order's amount rounds to zero");
-  if (auto refusal = check_order(snapshot.strategy, s, check)) {
+  if (auto refusal = check_order(snapshot.strategy, s, check); refusal && !event.adopted) {
     decision.refusal = std::move(refusal);
     return decision;
   }
+  decision.transition.alert = event.adopted;
   BudgetReservation r;
   r.id = event.reservation_id;
   r.lt_strategy_id = snapshot.strategy.id;

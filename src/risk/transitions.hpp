@@ -29,6 +29,9 @@ struct OrderRequest {
 struct ReserveEvent {
   std::string reservation_id;  // the id to give the new reservation
   OrderRequest order;
+  // An order that exists on the venue already (one the store lacked, adopted): its budget is
+  // held whatever the rules say, since refusing cannot undo it, and this alert is raised.
+  std::optional<store::RiskAlert> adopted;
 };
 
 struct FillEvent {

@@ -96,6 +96,10 @@ class Store {
       const OrderRecord& intent, const std::string& reservation_id) = 0;
   virtual Result<std::optional<OrderRecord>> find_order(const std::string& id) = 0;
   virtual Result<std::optional<OrderRecord>> find_order_by_key(const std::string& key) = 0;
+  // The order the venue knows by this id: its venue id, or the hash stored with its intent
+  // (an order sent whose answer is not stored yet is found too).
+  virtual Result<std::optional<OrderRecord>> find_order_by_venue_id(
+      const std::string& venue_order_id) = 0;
   // intent -> submitted with the venue's order id. The same id again is a no-op; another id,
   // or an order that ended without one, is a "conflict".
   virtual Result<OrderRecord> mark_order_submitted(const std::string& order_id,

@@ -60,6 +60,8 @@ class SqlStore final : public Store {
       const OrderRecord& intent, const std::string& reservation_id) override;
   Result<std::optional<OrderRecord>> find_order(const std::string& id) override;
   Result<std::optional<OrderRecord>> find_order_by_key(const std::string& key) override;
+  Result<std::optional<OrderRecord>> find_order_by_venue_id(
+      const std::string& venue_order_id) override;
   Result<OrderRecord> mark_order_submitted(const std::string& order_id,
                                            const std::string& venue_order_id,
                                            core::Timestamp at) override;

@@ -125,6 +125,15 @@ Result<std::optional<OrderRecord>> SqlStore::find_order_by_key(const std::string
   });
 }
 
+Result<std::optional<OrderRecord>> SqlStore::find_order_by_venue_id(
+    const std::string& venue_order_id) {
+  return transact(TransactionMode::read, [&]() -> Result<std::optional<OrderRecord>> {
+    // Both columns are unique: at most one order answers each.
+    if (auto found = load_order(*connection_, "venue_order_id = ?", {venue_order_id})) return found;
+    return load_order(*connection_, "order_hash = ?", {venue_order_id});
+  });
+}
+
 Result<OrderRecord> SqlStore::mark_order_submitted(const std::string& order_id,
                                                    const std::string& venue_order_id,
                                                    core::Timestamp at) {
