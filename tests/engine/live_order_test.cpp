@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "chain/hex.hpp"
 #include "engine/engine_fixture.hpp"
@@ -223,6 +224,37 @@ TEST_F(LiveOrderTest, AVenueRefusalEndsTheOrderAndFreesItsBudget) {
   EXPECT_EQ(order.state, store::OrderState::rejected);
   ASSERT_TRUE(order.venue_message);
   EXPECT_NE(order.venue_message->find("balance"), std::string::npos) << *order.venue_message;
+  EXPECT_EQ(reserved(), core::Usd{});
+  EXPECT_TRUE(venue_orders().empty());
+}
+
+TEST_F(LiveOrderTest, ATickChangeBeforeTheOrderArrivesIsRejectedAndFreesItsBudget) {
+  // The order is planned on a 0.01 tick; the market moves to 0.1 while it is on its way
+  // (the venue holds the POST 400 ms), so it arrives off the tick.
+  PlacementRequest r = request(20'000'000);
+  if (r.entry_price.micros() % 100'000 == 0)
+    r.entry_price = core::Price::from_micros(r.entry_price.micros() - 10'000).value();
+  testing::add_fault(sim_, {{"kind", "latency"},
+                            {"method", "POST"},
+                            {"path", "/order"},
+                            {"count", 1},
+                            {"latency_ms", 400}});
+  std::thread tick_change([this] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    net::HttpClient http;
+    const auto changed =
+        http.post(sim_.urls.sim + "/markets/" + hex32(market_->condition_id) + "/tick-size",
+                  R"({"tick_size":"0.1"})", {{"Content-Type", "application/json"}});
+    EXPECT_TRUE(changed.ok() && changed->status == 200);
+  });
+  const auto placed = place(r);
+  tick_change.join();
+  ASSERT_TRUE(placed.ok()) << placed.error().to_string();
+  EXPECT_EQ(placed->placement, Placement::rejected) << placed->message;
+  const auto order = fx_.store->find_order(*placed->order_id).value().value();
+  EXPECT_EQ(order.state, store::OrderState::rejected);
+  ASSERT_TRUE(order.venue_message);
+  EXPECT_NE(order.venue_message->find("tick"), std::string::npos) << *order.venue_message;
   EXPECT_EQ(reserved(), core::Usd{});
   EXPECT_TRUE(venue_orders().empty());
 }

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <string>
+#include <unordered_map>
 
 #include "store/sql/query.hpp"
 #include "store/sqlite/sqlite_error.hpp"
@@ -14,10 +16,21 @@ using core::Error;
 using core::Result;
 using core::Status;
 
+// Where a statement goes when its user is done with it: back to its connection's cache
+// (reset, bindings cleared) or, when it was not cached, finalized.
+using StatementRelease = std::function<void(sqlite3_stmt*)>;
+
 class SqliteStatement final : public sql::Statement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
-  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+  SqliteStatement(sqlite3* db, sqlite3_stmt* statement, StatementRelease release = {})
+      : db_(db), statement_(statement), release_(std::move(release)) {}
+  ~SqliteStatement() override {
+    if (release_) {
+      release_(statement_);
+    } else {
+      sqlite3_finalize(statement_);
+    }
+  }
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
 
@@ -62,16 +75,27 @@ class SqliteStatement final : public sql::Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* statement_;
+  StatementRelease release_;
 };
 
+// Statements are cached by their SQL text: compiling one costs more than running most of the
+// engine's queries. A cached statement lent out is not lent twice (a nested use of the same
+// text compiles a fresh one); texts past the cache's size are compiled each time.
 class SqliteConnection final : public sql::Connection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
-  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  ~SqliteConnection() override {
+    for (auto& [text, cached] : cache_) sqlite3_finalize(cached.statement);
+    sqlite3_close_v2(db_);
+  }
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   Result<std::unique_ptr<sql::Statement>> prepare(std::string_view sql) override {
+    const std::string text(sql);
+    if (auto it = cache_.find(text); it != cache_.end() && !it->second.lent) {
+      return lend(it->second);
+    }
     sqlite3_stmt* statement = nullptr;
     const int rc =
         sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
@@ -79,6 +103,8 @@ class SqliteConnection final : public sql::Connection {
       sqlite3_finalize(statement);
       return sqlite_error(db_, sqlite3_extended_errcode(db_), "prepare failed");
     }
+    if (cache_.size() < kCacheSize && !cache_.contains(text))
+      return lend(cache_.emplace(text, Cached{statement, false}).first->second);
     return std::unique_ptr<sql::Statement>(new SqliteStatement(db_, statement));
   }
 
@@ -110,6 +136,23 @@ class SqliteConnection final : public sql::Connection {
   }
 
  private:
+  static constexpr std::size_t kCacheSize = 512;
+  struct Cached {
+    sqlite3_stmt* statement;
+    bool lent;
+  };
+
+  // Entries of an unordered_map keep their address while the map grows.
+  std::unique_ptr<sql::Statement> lend(Cached& entry) {
+    entry.lent = true;
+    return std::unique_ptr<sql::Statement>(
+        new SqliteStatement(db_, entry.statement, [&entry](sqlite3_stmt* done) {
+          sqlite3_reset(done);  // its error, if any, was reported by step()
+          sqlite3_clear_bindings(done);
+          entry.lent = false;
+        }));
+  }
+
   Status simple(const char* statement, std::string_view context) {
     const int rc = sqlite3_exec(db_, statement, nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return sqlite_error(db_, sqlite3_extended_errcode(db_), context);
@@ -117,6 +160,7 @@ class SqliteConnection final : public sql::Connection {
   }
 
   sqlite3* db_;
+  std::unordered_map<std::string, Cached> cache_;
 };
 
 Error open_failed(const std::string& path, std::string_view reason) {
