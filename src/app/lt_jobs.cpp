@@ -138,6 +138,10 @@ void LtJobs::sync_user_fills() {
 }
 
 void LtJobs::start() {
+  // At start-up the reconciler (first step of execute) and tracking run at once: intents and
+  // orders left by the previous run are settled before anything new is sent.
+  scheduler_.trigger("lt-execute");
+  scheduler_.trigger("lt-track");
   scheduler_.start();
 }
 void LtJobs::stop() {

@@ -40,7 +40,7 @@ class LtJobs : public service::JobPort {
   // step with the wallets' live orders after each execute and track run; a reconnect makes
   // tracking poll at once. Without it, tracking polls on its schedule only.
   void enable_user_fills(std::string ws_user_url);
-  void start();  // the schedule, on its own thread
+  void start();  // the schedule, on its own thread; execute and track run at once
   void stop();
   // New source trades were stored: execute now (the scheduler's thread runs it).
   void trades_arrived();
