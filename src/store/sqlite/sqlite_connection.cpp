@@ -2,8 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "store/sql/query.hpp"
@@ -78,6 +82,40 @@ class SqliteStatement final : public sql::Statement {
   StatementRelease release_;
 };
 
+// WAL checkpoints (the only writes SQLite syncs to disk with synchronous=NORMAL) run on
+// their own connection and thread, once a second, instead of inside whichever write
+// transaction happens to fill the log: an order's intent never waits for a disk sync.
+// PASSIVE: it never blocks a reader or a writer; what it cannot copy now it copies later.
+class BackgroundCheckpointer {
+ public:
+  explicit BackgroundCheckpointer(sqlite3* db) : db_(db), thread_([this] { run(); }) {}
+  ~BackgroundCheckpointer() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    sqlite3_close_v2(db_);
+  }
+  BackgroundCheckpointer(const BackgroundCheckpointer&) = delete;
+  BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (!changed_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; }))
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
+
+  sqlite3* db_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts once the rest is ready
+};
+
 // Statements are cached by their SQL text: compiling one costs more than running most of the
 // engine's queries. A cached statement lent out is not lent twice (a nested use of the same
 // text compiles a fresh one); texts past the cache's size are compiled each time.
@@ -85,8 +123,26 @@ class SqliteConnection final : public sql::Connection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   ~SqliteConnection() override {
+    checkpointer_.reset();
     for (auto& [text, cached] : cache_) sqlite3_finalize(cached.statement);
     sqlite3_close_v2(db_);
+  }
+
+  // Moves checkpoints off the write path; without a second connection, SQLite's automatic
+  // checkpoints stay on.
+  void checkpoint_in_background(const std::string& path) {
+    sqlite3* second = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &second, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+      sqlite3_close_v2(second);
+      return;
+    }
+    sqlite3_busy_timeout(second, 1'000);
+    if (sqlite3_exec(db_, "PRAGMA wal_autocheckpoint = 0", nullptr, nullptr, nullptr) !=
+        SQLITE_OK) {
+      sqlite3_close_v2(second);
+      return;
+    }
+    checkpointer_ = std::make_unique<BackgroundCheckpointer>(second);
   }
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -161,6 +217,7 @@ class SqliteConnection final : public sql::Connection {
 
   sqlite3* db_;
   std::unordered_map<std::string, Cached> cache_;
+  std::unique_ptr<BackgroundCheckpointer> checkpointer_;
 };
 
 Error open_failed(const std::string& path, std::string_view reason) {
@@ -196,6 +253,8 @@ Result<std::unique_ptr<sql::Connection>> open_sqlite_connection(const std::strin
   auto keys = sql::query(*connection, "PRAGMA foreign_keys");
   if (!keys || keys->empty() || keys->front().front() != sql::Value(1))
     return open_failed(path, "foreign keys cannot be enabled");
+  if (mode->size() == 1 && mode->front().front() == sql::Value("wal"))
+    connection->checkpoint_in_background(path);
   return std::unique_ptr<sql::Connection>(std::move(connection));
 }
 
