@@ -3,6 +3,47 @@
 #include "polymarket/clients/clob_trading_client.hpp"
 
 namespace polycopy::engine {
+namespace {
+
+std::optional<risk::OrderEnd> order_end(store::OrderState state) {
+  switch (state) {
+    case store::OrderState::filled:
+      return risk::OrderEnd::filled;
+    case store::OrderState::cancelled:
+      return risk::OrderEnd::cancelled;
+    case store::OrderState::expired:
+      return risk::OrderEnd::expired;
+    case store::OrderState::rejected:
+      return risk::OrderEnd::rejected;
+    default:
+      return std::nullopt;
+  }
+}
+
+// Books an ended order's hold as its end would have: its stored fills (each counted once by
+// the risk manager), then the release of what is still held.
+core::Status book_ended_order(store::Store& store, risk::RiskManager& risk,
+                              const std::string& lt_strategy_id,
+                              const store::BudgetReservation& hold, const store::OrderRecord& order,
+                              risk::OrderEnd end) {
+  auto fills = store.list_order_fills(order.id);
+  if (!fills) return fills.error();
+  const std::vector<store::VenueFill> stored = std::move(fills).value();
+  for (const auto& fill : stored) {
+    risk::FillEvent event;
+    event.reservation_id = hold.id;
+    event.fill_key = fill.venue_trade_id;
+    event.shares = fill.size;
+    event.price = fill.price;
+    event.filled_at = fill.filled_at;
+    if (auto applied = risk.record_fill(lt_strategy_id, event); !applied) return applied.error();
+  }
+  if (auto finished = risk.finish_order(lt_strategy_id, {hold.id, end}); !finished)
+    return finished.error();
+  return {};
+}
+
+}  // namespace
 
 OrderReconciler::OrderReconciler(store::Store& store, risk::RiskManager& risk,
                                  WalletAccess& wallets, net::HttpClient& http, std::string clob_url,
@@ -79,6 +120,24 @@ core::Result<ReconcileReport> OrderReconciler::reconcile(const store::LtStrategy
       continue;
     }
     if (!released->no_op) ++report.holds_released;
+  }
+  // Holds still open on orders that ended (a crash between an order's end, or its last fill,
+  // and the risk booking that follows it): nothing else looks at ended orders before their
+  // position settles, so they are booked here.
+  auto holds = store_.list_budget_reservations(strategy.id);
+  if (!holds) return holds.error();
+  for (const auto& hold : *holds) {
+    if (hold.state != store::ReservationState::reserved || !hold.order_id) continue;
+    auto order = store_.find_order(*hold.order_id);
+    if (!order || !*order) {
+      report.errors.push_back(hold.id + ": " +
+                              (order ? "its order is missing" : order.error().to_string()));
+      continue;
+    }
+    const auto end = order_end((*order)->state);
+    if (!end || (*order)->updated_at > cutoff) continue;  // live, or ending in another thread
+    if (auto booked = book_ended_order(store_, risk_, strategy.id, hold, **order, *end); !booked)
+      report.errors.push_back(hold.id + ": " + booked.error().to_string());
   }
   return report;
 }

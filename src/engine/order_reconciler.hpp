@@ -4,7 +4,9 @@
 // else happens. Found: adopted as submitted (the tracker follows its fills). Not found: it
 // never reached the venue, so it ends cancelled and its reservation is released. Nothing is
 // ever re-sent: the signal's idempotency key already has its order. A reservation no intent
-// was ever bound to (a crash between the two) is released too.
+// was ever bound to (a crash between the two) is released too, and so is the hold of an order
+// that ended (filled, cancelled, expired, rejected) without its risk booking following (a
+// crash between the two writes): its stored fills are offered again, then the rest released.
 #include <chrono>
 #include <string>
 #include <vector>
