@@ -8,6 +8,7 @@
 
 #include "chain/hex.hpp"
 #include "engine/engine_fixture.hpp"
+#include "engine/live_setup.hpp"
 #include "engine/order_placer.hpp"
 #include "engine/order_reconciler.hpp"
 #include "engine/order_tracker.hpp"
@@ -24,25 +25,15 @@ class LiveOrderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     clock_.set(sim_.now());
-    for (const auto& m : sim_.scenario.markets)
-      if (!m.closed && m.order_version == sim_.scenario.server_version && !m.winner) {
-        market_ = &m;
-        break;
-      }
+    market_ = testing::open_market(sim_.scenario);
     ASSERT_NE(market_, nullptr);
     store::Store& s = *fx_.store;
-    ASSERT_TRUE(s.insert_user({"usr_a", "alice", clock_.now()}).ok());
-    store::MarketRecord record;
-    record.condition_id = hex32(market_->condition_id);
-    record.question = market_->question;
-    record.updated_at = clock_.now();
-    ASSERT_TRUE(s.upsert_market(record, {{token(0), record.condition_id, 0, "Yes"},
-                                         {token(1), record.condition_id, 1, "No"}})
-                    .ok());
+    testing::store_user(s, clock_.now());
+    testing::store_market(s, *market_, clock_.now());
     store::SourceTradeRecord trade;
     trade.trader_address = "0x" + std::string(39, '0') + "9";
     trade.tx_hash = "0x" + std::string(63, '0') + "1";
-    trade.condition_id = record.condition_id;
+    trade.condition_id = hex32(market_->condition_id);
     trade.token_id = token(0);
     trade.id = store::source_trade_id(trade.tx_hash, trade.token_id, trade.trader_address);
     trade.side = store::TradeSide::buy;
@@ -53,30 +44,8 @@ class LiveOrderTest : public ::testing::Test {
     ASSERT_EQ(s.insert_source_trades({trade}).value().size(), 1u);
     trade_id_ = trade.id;
 
-    store::Wallet wallet;
-    wallet.id = "wal_1";
-    wallet.user_id = "usr_a";
-    wallet.address = chain::to_hex(chain::PrivateKey::parse(kKey).value().address());
-    wallet.encrypted_private_key =
-        box_.seal(kKey, store::wallet_secret_context("wal_1", store::kPrivateKeySecret));
-    wallet.created_at = clock_.now();
-    ASSERT_TRUE(s.insert_wallet(wallet).ok());
-    wallet_ = s.find_wallet("wal_1").value().value();
-    store::FtStrategy ft;
-    ft.id = "ft_a";
-    ft.user_id = "usr_a";
-    ft.params.name = "paper";
-    ft.created_at = ft.updated_at = clock_.now();
-    ASSERT_TRUE(s.insert_ft_strategy(ft).ok());
-    store::LtStrategy lt;
-    lt.id = "lt_a";
-    lt.user_id = "usr_a";
-    lt.params.name = "live";
-    lt.params.ft_strategy_id = "ft_a";
-    lt.params.wallet_id = "wal_1";
-    lt.paused = false;
-    lt.created_at = lt.updated_at = clock_.now();
-    ASSERT_TRUE(s.insert_lt_strategy(lt).ok());
+    wallet_ = testing::store_wallet(s, box_, kKey, clock_.now());
+    testing::store_live_pair(s, clock_.now());
   }
 
   std::string token(int outcome) const {

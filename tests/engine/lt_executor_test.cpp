@@ -8,6 +8,7 @@
 
 #include "chain/hex.hpp"
 #include "engine/engine_fixture.hpp"
+#include "engine/live_setup.hpp"
 #include "engine/lt_executor.hpp"
 #include "polymarket/clients/clob_trading_client.hpp"
 #include "store/wallet_secret_context.hpp"
@@ -24,49 +25,17 @@ class LtExecutorTest : public ::testing::Test {
  protected:
   void SetUp() override {
     clock_.set(sim_.now());
-    for (const auto& m : sim_.scenario.markets)
-      if (!m.closed && m.order_version == sim_.scenario.server_version && !m.winner &&
-          m.tick == polymarket::TickSize::t0_01) {
-        market_ = &m;
-        break;
-      }
+    market_ = testing::open_market(sim_.scenario, /*cent_tick=*/true);
     ASSERT_NE(market_, nullptr);
     store::Store& s = *fx_.store;
-    ASSERT_TRUE(s.insert_user({"usr_a", "alice", clock_.now()}).ok());
-    store::MarketRecord record;
-    record.condition_id = hex32(market_->condition_id);
-    record.question = market_->question;
-    record.updated_at = clock_.now();
-    ASSERT_TRUE(s.upsert_market(record, {{token(0), record.condition_id, 0, "Yes"},
-                                         {token(1), record.condition_id, 1, "No"}})
-                    .ok());
-    store::Wallet wallet;
-    wallet.id = "wal_1";
-    wallet.user_id = "usr_a";
-    wallet.address = chain::to_hex(chain::PrivateKey::parse(kKey).value().address());
-    wallet.encrypted_private_key =
-        box_.seal(kKey, store::wallet_secret_context("wal_1", store::kPrivateKeySecret));
-    wallet.created_at = clock_.now();
-    ASSERT_TRUE(s.insert_wallet(wallet).ok());
-    wallet_ = s.find_wallet("wal_1").value().value();
-
-    twin_.id = "ft_a";
-    twin_.user_id = "usr_a";
-    twin_.params.name = "paper";
+    testing::store_user(s, clock_.now());
+    testing::store_market(s, *market_, clock_.now());
+    wallet_ = testing::store_wallet(s, box_, kKey, clock_.now());
     twin_.params.target_traders = {kTrader};
     twin_.params.min_trader_resolved_count = 0;
     twin_.params.bet_size = core::Usd::from_micros(6'000'000);
-    twin_.created_at = twin_.updated_at = clock_.now();
-    ASSERT_TRUE(s.insert_ft_strategy(twin_).ok());
-    store::LtStrategy lt;
-    lt.id = "lt_a";
-    lt.user_id = "usr_a";
-    lt.params.name = "live";
-    lt.params.ft_strategy_id = "ft_a";
-    lt.params.wallet_id = "wal_1";
-    lt.paused = false;
-    lt.created_at = lt.updated_at = clock_.now();
-    ASSERT_TRUE(s.insert_lt_strategy(lt).ok());
+    testing::store_live_pair(s, clock_.now(), twin_.params);
+    twin_ = s.get_ft_strategy("usr_a", "ft_a").value().value();
   }
 
   std::string token(int outcome) const {

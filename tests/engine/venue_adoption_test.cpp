@@ -8,6 +8,7 @@
 
 #include "chain/hex.hpp"
 #include "engine/engine_fixture.hpp"
+#include "engine/live_setup.hpp"
 #include "engine/order_placer.hpp"
 #include "engine/venue_order_adopter.hpp"
 #include "risk/transitions.hpp"
@@ -28,42 +29,10 @@ struct Side {
         wallets(*fx.store, box, *sim.http, sim.urls.clob, clock),
         placer(*fx.store, risk, wallets, *sim.http, sim.urls.clob, clock),
         adopter(*fx.store, risk, wallets, *sim.http, sim.urls.clob, clock) {
-    store::Store& s = *fx.store;
-    EXPECT_TRUE(s.insert_user({"usr_a", "alice", clock.now()}).ok());
-    store::MarketRecord record;
-    record.condition_id = hex32(market.condition_id);
-    record.question = market.question;
-    record.updated_at = clock.now();
-    const auto token = [&](int i) {
-      return market.outcomes[static_cast<std::size_t>(i)].token_id.to_decimal();
-    };
-    EXPECT_TRUE(s.upsert_market(record, {{token(0), record.condition_id, 0, "Yes"},
-                                         {token(1), record.condition_id, 1, "No"}})
-                    .ok());
-    store::Wallet w;
-    w.id = "wal_1";
-    w.user_id = "usr_a";
-    w.address = chain::to_hex(chain::PrivateKey::parse(kKey).value().address());
-    w.encrypted_private_key =
-        box.seal(kKey, store::wallet_secret_context("wal_1", store::kPrivateKeySecret));
-    w.created_at = clock.now();
-    EXPECT_TRUE(s.insert_wallet(w).ok());
-    wallet = s.find_wallet("wal_1").value().value();
-    store::FtStrategy ft;
-    ft.id = "ft_a";
-    ft.user_id = "usr_a";
-    ft.params.name = "paper";
-    ft.created_at = ft.updated_at = clock.now();
-    EXPECT_TRUE(s.insert_ft_strategy(ft).ok());
-    store::LtStrategy lt;
-    lt.id = "lt_a";
-    lt.user_id = "usr_a";
-    lt.params.name = "live";
-    lt.params.ft_strategy_id = "ft_a";
-    lt.params.wallet_id = "wal_1";
-    lt.paused = false;
-    lt.created_at = lt.updated_at = clock.now();
-    EXPECT_TRUE(s.insert_lt_strategy(lt).ok());
+    testing::store_user(*fx.store, clock.now());
+    testing::store_market(*fx.store, market, clock.now());
+    wallet = testing::store_wallet(*fx.store, box, kKey, clock.now());
+    testing::store_live_pair(*fx.store, clock.now());
   }
   store::LtStrategy strategy() {
     return fx.store->get_lt_strategy("usr_a", "lt_a").value().value();
@@ -84,12 +53,7 @@ class VenueAdoptionTest : public ::testing::Test {
  protected:
   void SetUp() override {
     clock_.set(sim_.now());
-    for (const auto& m : sim_.scenario.markets)
-      if (!m.closed && m.order_version == sim_.scenario.server_version && !m.winner &&
-          m.tick == polymarket::TickSize::t0_01) {
-        market_ = &m;
-        break;
-      }
+    market_ = testing::open_market(sim_.scenario, /*cent_tick=*/true);
     ASSERT_NE(market_, nullptr);
     ours_ = std::make_unique<Side>(sim_, *market_, clock_, box_);
     other_ = std::make_unique<Side>(sim_, *market_, clock_, box_);
