@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "service/json_values.hpp"
+#include "service/report_query.hpp"
 #include "service/time_format.hpp"
 #include "strategy/reason_codes.hpp"
 
@@ -16,51 +18,6 @@ using core::Result;
 using nlohmann::json;
 
 constexpr std::string_view kAccepted = "accepted";
-
-Error invalid_query(std::string message) {
-  return Error{"invalid_query", std::move(message)};
-}
-
-// A non-negative decimal integer (digits only, no sign), or nullopt.
-std::optional<std::int64_t> parse_count(std::string_view text) {
-  if (text.empty() ||
-      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-// Reads limit and offset into any query type with those members.
-template <class Q>
-core::Status read_paging(const FtReportQuery& query, Q& out) {
-  out.limit = kDefaultReportLimit;
-  out.offset = 0;
-  if (query.limit) {
-    const auto limit = parse_count(*query.limit);
-    if (!limit || *limit < 1 || *limit > kMaxReportLimit)
-      return invalid_query("limit must be an integer from 1 to " + std::to_string(kMaxReportLimit) +
-                           ", got \"" + *query.limit + "\"");
-    out.limit = *limit;
-  }
-  if (query.offset) {
-    const auto offset = parse_count(*query.offset);
-    if (!offset)
-      return invalid_query("offset must be an integer >= 0, got \"" + *query.offset + "\"");
-    out.offset = *offset;
-  }
-  return {};
-}
-
-json optional_json(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
-template <class T>
-json money_json(const std::optional<T>& value) {
-  return value ? json(value->to_string()) : json(nullptr);
-}
 
 json paged(const char* key, json items, std::int64_t limit, std::int64_t offset) {
   return json{{key, std::move(items)}, {"limit", limit}, {"offset", offset}};
@@ -153,8 +110,8 @@ json to_json(const store::PaperPositionRecord& p) {
       {"shares", p.shares.to_string()},
       {"cost", p.cost.to_string()},
       {"status", std::string(store::to_string(p.status))},
-      {"payout", money_json(p.payout)},
-      {"pnl", money_json(p.pnl)},
+      {"payout", decimal_or_null(p.payout)},
+      {"pnl", decimal_or_null(p.pnl)},
       {"opened_at", format_iso8601(p.opened_at)},
       {"resolved_at", p.resolved_at ? json(format_iso8601(*p.resolved_at)) : json(nullptr)}};
 }
@@ -163,12 +120,12 @@ json to_json(const store::StrategySignalRecord& s) {
   return json{{"id", s.id},
               {"source_trade_id", s.source_trade_id},
               {"accepted", s.accepted},
-              {"reason", optional_json(s.reason_code)},
-              {"detail", optional_json(s.detail)},
-              {"entry_price", money_json(s.entry_price)},
-              {"bet", money_json(s.bet_usd)},
-              {"edge", money_json(s.edge)},
-              {"conviction", money_json(s.conviction)},
+              {"reason", text_or_null(s.reason_code)},
+              {"detail", text_or_null(s.detail)},
+              {"entry_price", decimal_or_null(s.entry_price)},
+              {"bet", decimal_or_null(s.bet_usd)},
+              {"edge", decimal_or_null(s.edge)},
+              {"conviction", decimal_or_null(s.conviction)},
               {"evaluated_at", format_iso8601(s.evaluated_at)}};
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "service/report_query.hpp"
 #include "service/strategy_service.hpp"
 #include "store/store.hpp"
 
@@ -24,9 +25,6 @@ struct FtReportQuery {
   std::optional<std::string> limit;   // 1..1000, default 100
   std::optional<std::string> offset;  // >= 0, default 0
 };
-
-inline constexpr std::int64_t kDefaultReportLimit = 100;
-inline constexpr std::int64_t kMaxReportLimit = 1000;
 
 // Reads query-string pairs into a query; a name outside `allowed` or given twice is an
 // "invalid_query" error.

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "service/ft_report_service.hpp"
+#include "service/json_values.hpp"
+#include "service/report_query.hpp"
 #include "service/time_format.hpp"
 
 namespace polycopy::service {
@@ -13,55 +15,6 @@ namespace {
 using core::Error;
 using core::Result;
 using nlohmann::json;
-
-Error invalid_query(std::string message) {
-  return Error{"invalid_query", std::move(message)};
-}
-
-// A non-negative decimal integer (digits only, no sign), or nullopt.
-std::optional<std::int64_t> parse_count(std::string_view text) {
-  if (text.empty() ||
-      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-// Reads limit and offset into any query type with those members (same bounds as FT reports).
-template <class Q>
-core::Status read_paging(const LtReportQuery& query, Q& out) {
-  out.limit = kDefaultReportLimit;
-  out.offset = 0;
-  if (query.limit) {
-    const auto limit = parse_count(*query.limit);
-    if (!limit || *limit < 1 || *limit > kMaxReportLimit)
-      return invalid_query("limit must be an integer from 1 to " + std::to_string(kMaxReportLimit) +
-                           ", got \"" + *query.limit + "\"");
-    out.limit = *limit;
-  }
-  if (query.offset) {
-    const auto offset = parse_count(*query.offset);
-    if (!offset)
-      return invalid_query("offset must be an integer >= 0, got \"" + *query.offset + "\"");
-    out.offset = *offset;
-  }
-  return {};
-}
-
-json text_or_null(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
-template <class T>
-json decimal_or_null(const std::optional<T>& value) {
-  return value ? json(value->to_string()) : json(nullptr);
-}
-
-json count_or_null(const std::optional<std::int64_t>& value) {
-  return value ? json(*value) : json(nullptr);
-}
 
 json time_or_null(const std::optional<core::Timestamp>& value) {
   return value ? json(format_iso8601(*value)) : json(nullptr);

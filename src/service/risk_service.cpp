@@ -8,6 +8,7 @@
 #include "risk/risk_manager.hpp"
 #include "risk/transitions.hpp"
 #include "service/ft_report_service.hpp"
+#include "service/json_values.hpp"
 #include "service/strategy_json.hpp"
 #include "service/time_format.hpp"
 
@@ -20,19 +21,6 @@ using nlohmann::json;
 
 ServiceResult not_found(const std::string& id) {
   return error_result(Error{"strategy_not_found", "no strategy with id " + id});
-}
-
-template <class T>
-json decimal_or_null(const std::optional<T>& value) {
-  return value ? json(value->to_string()) : json(nullptr);
-}
-
-json count_or_null(const std::optional<std::int64_t>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
-json text_or_null(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
 }
 
 // A stored JSON text as JSON; text that does not parse is shown as it is.

@@ -1,0 +1,54 @@
+#pragma once
+// What the report services (FT and LT) share: reading paging from a query ("invalid_query"
+// for anything but the documented bounds).
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace polycopy::service {
+
+inline constexpr std::int64_t kDefaultReportLimit = 100;
+inline constexpr std::int64_t kMaxReportLimit = 1000;
+
+inline core::Error invalid_query(std::string message) {
+  return core::Error{"invalid_query", std::move(message)};
+}
+
+// A non-negative decimal integer (digits only, no sign), or nullopt.
+inline std::optional<std::int64_t> parse_count(std::string_view text) {
+  if (text.empty() ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// Reads the query's limit and offset (optional strings) into any type with those members.
+template <class Query, class Out>
+core::Status read_paging(const Query& query, Out& out) {
+  out.limit = kDefaultReportLimit;
+  out.offset = 0;
+  if (query.limit) {
+    const auto limit = parse_count(*query.limit);
+    if (!limit || *limit < 1 || *limit > kMaxReportLimit)
+      return invalid_query("limit must be an integer from 1 to " + std::to_string(kMaxReportLimit) +
+                           ", got \"" + *query.limit + "\"");
+    out.limit = *limit;
+  }
+  if (query.offset) {
+    const auto offset = parse_count(*query.offset);
+    if (!offset)
+      return invalid_query("offset must be an integer >= 0, got \"" + *query.offset + "\"");
+    out.offset = *offset;
+  }
+  return {};
+}
+
+}  // namespace polycopy::service
