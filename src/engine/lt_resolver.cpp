@@ -3,26 +3,9 @@
 #include "engine/lt_resolver.hpp"
 
 #include "core/ids.hpp"
+#include "engine/hold_repair.hpp"
 
 namespace polycopy::engine {
-namespace {
-
-std::optional<risk::OrderEnd> order_end(store::OrderState state) {
-  switch (state) {
-    case store::OrderState::filled:
-      return risk::OrderEnd::filled;
-    case store::OrderState::cancelled:
-      return risk::OrderEnd::cancelled;
-    case store::OrderState::expired:
-      return risk::OrderEnd::expired;
-    case store::OrderState::rejected:
-      return risk::OrderEnd::rejected;
-    default:
-      return std::nullopt;
-  }
-}
-
-}  // namespace
 
 LtResolver::LtResolver(store::Store& store, risk::RiskManager& risk, const core::Clock& clock)
     : store_(store), risk_(risk), clock_(clock) {}
@@ -85,19 +68,10 @@ core::Status LtResolver::settle(const store::LtPositionToSettle& item, LtResolve
 core::Status LtResolver::sync_risk(const store::LtPositionRecord& position,
                                    const store::BudgetReservation& reservation) {
   if (reservation.resolved_at) return {};  // booked already (a crash before the settlement)
-  auto fills = store_.list_order_fills(position.order_id);
-  if (!fills) return fills.error();
-  const std::vector<store::VenueFill> stored = std::move(fills).value();
-  for (const auto& fill : stored) {
-    risk::FillEvent event;
-    event.reservation_id = reservation.id;
-    event.fill_key = fill.venue_trade_id;
-    event.shares = fill.size;
-    event.price = fill.price;
-    event.filled_at = fill.filled_at;
-    if (auto applied = risk_.record_fill(position.lt_strategy_id, event); !applied)
-      return applied.error();
-  }
+  if (auto replayed =
+          replay_fills(store_, risk_, position.lt_strategy_id, reservation.id, position.order_id);
+      !replayed)
+    return replayed;
   // A hold still open on a final order (its end was not booked): release it now.
   if (reservation.state != store::ReservationState::reserved) return {};
   auto order = store_.find_order(position.order_id);

@@ -1,49 +1,9 @@
 #include "engine/order_reconciler.hpp"
 
+#include "engine/hold_repair.hpp"
 #include "polymarket/clients/clob_trading_client.hpp"
 
 namespace polycopy::engine {
-namespace {
-
-std::optional<risk::OrderEnd> order_end(store::OrderState state) {
-  switch (state) {
-    case store::OrderState::filled:
-      return risk::OrderEnd::filled;
-    case store::OrderState::cancelled:
-      return risk::OrderEnd::cancelled;
-    case store::OrderState::expired:
-      return risk::OrderEnd::expired;
-    case store::OrderState::rejected:
-      return risk::OrderEnd::rejected;
-    default:
-      return std::nullopt;
-  }
-}
-
-// Books an ended order's hold as its end would have: its stored fills (each counted once by
-// the risk manager), then the release of what is still held.
-core::Status book_ended_order(store::Store& store, risk::RiskManager& risk,
-                              const std::string& lt_strategy_id,
-                              const store::BudgetReservation& hold, const store::OrderRecord& order,
-                              risk::OrderEnd end) {
-  auto fills = store.list_order_fills(order.id);
-  if (!fills) return fills.error();
-  const std::vector<store::VenueFill> stored = std::move(fills).value();
-  for (const auto& fill : stored) {
-    risk::FillEvent event;
-    event.reservation_id = hold.id;
-    event.fill_key = fill.venue_trade_id;
-    event.shares = fill.size;
-    event.price = fill.price;
-    event.filled_at = fill.filled_at;
-    if (auto applied = risk.record_fill(lt_strategy_id, event); !applied) return applied.error();
-  }
-  if (auto finished = risk.finish_order(lt_strategy_id, {hold.id, end}); !finished)
-    return finished.error();
-  return {};
-}
-
-}  // namespace
 
 OrderReconciler::OrderReconciler(store::Store& store, risk::RiskManager& risk,
                                  WalletAccess& wallets, net::HttpClient& http, std::string clob_url,
