@@ -28,5 +28,6 @@ Migration risk_manager();          // 0009
 Migration wallet_credentials();    // 0010
 Migration order_hash();            // 0011
 Migration lt_evaluation();         // 0012
+Migration held_tokens_index();     // 0013
 
 }  // namespace polycopy::store::migrations

@@ -57,9 +57,13 @@ Result<LtBook> SqlStore::get_lt_book(const std::string& lt_strategy_id) {
     book.cash = equity - exposure - reserved;
     for (const auto& row :
          require(query(*connection_,
-                       "SELECT DISTINCT token_id FROM budget_reservations WHERE lt_strategy_id = ? "
-                       "AND (state = 'reserved' OR position_open = 1) ORDER BY token_id",
-                       {lt_strategy_id}),
+                       // Two index range reads (an OR would walk the strategy's whole
+                       // history); UNION keeps each token once.
+                       "SELECT token_id FROM budget_reservations WHERE lt_strategy_id = ? AND "
+                       "state = 'reserved' UNION SELECT token_id FROM budget_reservations WHERE "
+                       "lt_strategy_id = ? AND state = 'settled' AND position_open = 1 "
+                       "ORDER BY token_id",
+                       {lt_strategy_id, lt_strategy_id}),
                  op))
       book.open_token_ids.push_back(RowReader(row).text());
     return book;
