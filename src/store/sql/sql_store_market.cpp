@@ -428,7 +428,19 @@ std::vector<SourceTradeRecord> unprocessed_source_trades(
     params.insert(params.end(),
                   {to_unix_ms(after->traded_at), to_unix_ms(after->traded_at), after->id});
   }
-  sql += " ORDER BY traded_at, id LIMIT ?";
+  // Few trades since the mark (every pass after the first): read them by the seq index and
+  // sort them; "+traded_at" keeps the planner off the traded_at index, which would walk every
+  // trade ever stored. A large backlog (a new strategy) is walked in traded_at order instead,
+  // from the batch key on, without sorting it again for every batch.
+  const auto since = require(query(connection,
+                                   "SELECT (SELECT COALESCE(MAX(seq), 0) FROM source_trades) - "
+                                   "(SELECT evaluated_through_seq FROM " +
+                                       std::string(tables.strategy_table) + " WHERE id = ?)",
+                                   {strategy_id}),
+                             tables.op);
+  const Value& delta = since.front().front();
+  const bool few = delta.is_integer() && delta.integer() <= 4 * limit;
+  sql += few ? " ORDER BY +st.traded_at, st.id LIMIT ?" : " ORDER BY st.traded_at, st.id LIMIT ?";
   params.emplace_back(limit);
   std::vector<SourceTradeRecord> out;
   for (const auto& row : require(query(connection, sql, params), tables.op)) {
