@@ -8,8 +8,9 @@
 //     evaluates it and places its order. Timed per trade with std::chrono::steady_clock:
 //       total  = stored -> the signed POST /order handed to the HTTP transport (on the wire);
 //       venue  = the venue round trips before the order (GET /book, GET /version);
-//       engine = total - venue: evaluation, planning, the risk transaction, unsealing the
-//                key, signing, the intent write, the L2 headers and the order's JSON.
+//       engine = total - venue: reading the strategy and its book, evaluation, planning,
+//                unsealing the key, signing, the risk check with its reservation and the
+//                intent (one transaction), the L2 headers and the order's JSON.
 //     The HTTP client's injected clock is a probe: net::HttpClient::send reads it right
 //     before and right after each transport attempt, which brackets every request without
 //     touching engine code. Also reported: storing the trade (insert) and what follows the

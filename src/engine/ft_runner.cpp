@@ -23,6 +23,15 @@ std::vector<std::string> followed_traders(const store::FtStrategyParams& params,
   return out;
 }
 
+std::optional<strategy::PreparedStrategy> prepared_for(store::FtStrategyParams params,
+                                                       const std::vector<std::string>& discovered) {
+  if (uses_discovery(params)) {
+    if (params.target_traders.empty() && discovered.empty()) return std::nullopt;
+    params.target_traders = followed_traders(params, discovered);
+  }
+  return strategy::PreparedStrategy(std::move(params));
+}
+
 FtRunner::FtRunner(store::Store& store, const core::Clock& clock, std::int64_t batch_size)
     : store_(store), clock_(clock), batch_size_(batch_size) {}
 
@@ -30,12 +39,9 @@ core::Result<FtRun> FtRunner::run(const store::FtStrategy& strategy,
                                   const std::vector<std::string>& discovered,
                                   std::optional<core::Timestamp> at) {
   FtRun run;
-  store::FtStrategyParams params = strategy.params;
-  if (uses_discovery(params)) {
-    if (params.target_traders.empty() && discovered.empty()) return run;
-    params.target_traders = followed_traders(params, discovered);
-  }
-  const strategy::PreparedStrategy prepared(std::move(params));
+  const auto ready = prepared_for(strategy.params, discovered);
+  if (!ready) return run;
+  const strategy::PreparedStrategy& prepared = *ready;
 
   // Every trade stored by now is evaluated when the loop below ends (it walks until nothing
   // is left), so the strategy's mark can then move here.

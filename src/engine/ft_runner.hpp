@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "store/store.hpp"
+#include "strategy/prepared_strategy.hpp"
 
 namespace polycopy::engine {
 
@@ -42,5 +43,9 @@ class FtRunner {
 std::vector<std::string> followed_traders(const store::FtStrategyParams& params,
                                           const std::vector<std::string>& discovered);
 bool uses_discovery(const store::FtStrategyParams& params);
+// The strategy ready to evaluate with its followed traders, or nullopt when it follows only
+// discovered traders and none is discovered yet (nothing to evaluate).
+std::optional<strategy::PreparedStrategy> prepared_for(store::FtStrategyParams params,
+                                                       const std::vector<std::string>& discovered);
 
 }  // namespace polycopy::engine

@@ -19,8 +19,25 @@ void add(LtRun& total, const LtRun& run) {
   total.order_ids.insert(total.order_ids.end(), run.order_ids.begin(), run.order_ids.end());
 }
 
-bool wanted(const store::LtStrategy& strategy, const std::optional<std::string>& user_id) {
-  return !user_id || strategy.user_id == *user_id;
+// Runs `each` on every listed strategy of the user (of every user without one); a listing
+// that failed is the report's problem.
+template <class Report, class Each>
+void for_each_strategy(core::Result<std::vector<store::LtStrategy>> strategies,
+                       const std::optional<std::string>& user_id, Report& report, Each each) {
+  if (!strategies) {
+    report.problems.push_back(problem("LT strategies", strategies.error()));
+    return;
+  }
+  for (const auto& strategy : *strategies)
+    if (!user_id || strategy.user_id == *user_id) each(strategy, "LT strategy " + strategy.id);
+}
+
+// The strategy's wallet, or not_found.
+core::Result<store::Wallet> wallet_of(store::Store& store, const store::LtStrategy& strategy) {
+  auto wallet = store.find_wallet(strategy.params.wallet_id.value_or(""));
+  if (!wallet) return wallet.error();
+  if (!*wallet) return core::Error{"not_found", "its wallet is missing"};
+  return std::move(**wallet);
 }
 
 }  // namespace
@@ -42,25 +59,17 @@ LtExecuteReport LtEngine::execute(const DiscoveredTraders& discovered,
                                   const std::optional<std::string>& user_id,
                                   std::optional<core::Timestamp> at) {
   LtExecuteReport report;
-  auto strategies = store_.list_active_lt_strategies();
-  if (!strategies) {
-    report.problems.push_back(problem("LT strategies", strategies.error()));
-    return report;
-  }
-  for (const auto& strategy : *strategies) {
-    if (!wanted(strategy, user_id)) continue;
+  const auto each = [&](const store::LtStrategy& strategy, const std::string& name) {
     ++report.strategies;
-    const std::string name = "LT strategy " + strategy.id;
     auto twin = store_.get_ft_strategy(strategy.user_id, strategy.params.ft_strategy_id);
-    auto wallet = store_.find_wallet(strategy.params.wallet_id.value_or(""));
-    if (!twin || !*twin || !wallet || !*wallet) {
-      const core::Error missing{"not_found", "its FT twin or wallet is missing"};
-      report.problems.push_back(
-          problem(name, !twin ? twin.error() : (!wallet ? wallet.error() : missing)));
-      continue;
+    if (twin && !*twin) twin = core::Error{"not_found", "its FT twin is missing"};
+    auto wallet = wallet_of(store_, strategy);
+    if (!twin || !wallet) {
+      report.problems.push_back(problem(name, !twin ? twin.error() : wallet.error()));
+      return;
     }
     // Intents whose answer was lost are settled before anything new is sent.
-    if (auto reconciled = reconciler_.reconcile(strategy, **wallet, options_.reconcile_grace);
+    if (auto reconciled = reconciler_.reconcile(strategy, *wallet, options_.reconcile_grace);
         reconciled) {
       report.adopted += reconciled->adopted;
       report.abandoned += reconciled->abandoned;
@@ -69,52 +78,46 @@ LtExecuteReport LtEngine::execute(const DiscoveredTraders& discovered,
     } else {
       report.problems.push_back(problem(name + " reconcile", reconciled.error()));
     }
-    if (auto adopted = adopter_.adopt(strategy, **wallet); adopted) {
+    if (auto adopted = adopter_.adopt(strategy, *wallet); adopted) {
       report.adopted_from_venue += adopted->adopted;
       for (const auto& error : adopted->errors) report.problems.push_back(name + ": " + error);
     } else {
       report.problems.push_back(problem(name + " venue orders", adopted.error()));
     }
     auto run = executor_.run(
-        strategy, **twin, **wallet,
+        strategy, **twin, *wallet,
         discovered ? discovered(strategy.params.ft_strategy_id) : std::vector<std::string>{}, at);
     if (!run) {
       report.problems.push_back(problem(name, run.error()));
-      continue;
+      return;
     }
     add(report.runs, *run);
     if (run->stopped) report.problems.push_back(problem(name + " stopped", *run->stopped));
-  }
+  };
+  for_each_strategy(store_.list_active_lt_strategies(), user_id, report, each);
   return report;
 }
 
 LtTrackReport LtEngine::track(const std::optional<std::string>& user_id) {
   LtTrackReport report;
-  auto strategies = store_.list_wallet_lt_strategies();
-  if (!strategies) {
-    report.problems.push_back(problem("LT strategies", strategies.error()));
-    return report;
-  }
-  for (const auto& strategy : *strategies) {
-    if (!wanted(strategy, user_id)) continue;
+  const auto each = [&](const store::LtStrategy& strategy, const std::string& name) {
     ++report.strategies;
-    const std::string name = "LT strategy " + strategy.id;
-    auto wallet = store_.find_wallet(strategy.params.wallet_id.value_or(""));
-    if (!wallet || !*wallet) {
-      report.problems.push_back(problem(
-          name, wallet ? core::Error{"not_found", "its wallet is missing"} : wallet.error()));
-      continue;
+    auto wallet = wallet_of(store_, strategy);
+    if (!wallet) {
+      report.problems.push_back(problem(name, wallet.error()));
+      return;
     }
-    auto tracked = tracker_.track(strategy, **wallet);
+    auto tracked = tracker_.track(strategy, *wallet);
     if (!tracked) {
       report.problems.push_back(problem(name, tracked.error()));
-      continue;
+      return;
     }
     report.orders_checked += tracked->orders_checked;
     report.fills_recorded += tracked->fills_recorded;
     report.orders_ended += tracked->orders_ended;
     for (const auto& error : tracked->errors) report.problems.push_back(name + ": " + error);
-  }
+  };
+  for_each_strategy(store_.list_wallet_lt_strategies(), user_id, report, each);
   return report;
 }
 
@@ -124,24 +127,19 @@ core::Result<LtResolveReport> LtEngine::resolve() {
 
 LtRedemptionReport LtEngine::redemptions(const std::optional<std::string>& user_id) {
   LtRedemptionReport report;
-  auto strategies = store_.list_wallet_lt_strategies();
-  if (!strategies) {
-    report.problems.push_back(problem("LT strategies", strategies.error()));
-    return report;
-  }
-  for (const auto& strategy : *strategies) {
-    if (!wanted(strategy, user_id)) continue;
+  const auto each = [&](const store::LtStrategy& strategy, const std::string& name) {
     auto records = store_.list_redemptions(strategy.user_id, strategy.id);
     if (!records) {
-      report.problems.push_back(problem("LT strategy " + strategy.id, records.error()));
-      continue;
+      report.problems.push_back(problem(name, records.error()));
+      return;
     }
     for (const auto& record : *records) {
       if (record.state != store::RedemptionState::pending) continue;
       ++report.pending;
       report.pending_usd += record.expected;
     }
-  }
+  };
+  for_each_strategy(store_.list_wallet_lt_strategies(), user_id, report, each);
   return report;
 }
 

@@ -37,19 +37,12 @@ core::Result<LtRun> LtExecutor::run(const store::LtStrategy& strategy,
                                     const std::vector<std::string>& discovered,
                                     std::optional<core::Timestamp> at) {
   LtRun run;
-  store::FtStrategyParams params = twin.params;
-  if (uses_discovery(params)) {
-    if (params.target_traders.empty() && discovered.empty()) return run;
-    params.target_traders = followed_traders(params, discovered);
-  }
-  const strategy::PreparedStrategy prepared(std::move(params));
+  const auto ready = prepared_for(twin.params, discovered);
+  if (!ready) return run;
+  const strategy::PreparedStrategy& prepared = *ready;
 
   auto stored_through = store_.latest_source_trade_seq();
   if (!stored_through) return stored_through.error();
-  auto book = store_.get_lt_book(strategy.id);
-  if (!book) return book.error();
-  strategy::IdSet held(book->open_token_ids);
-  core::Usd cash = book->cash;
 
   std::vector<store::LtSignalRecord> pending;
   const auto flush = [&]() -> core::Status {
@@ -68,6 +61,15 @@ core::Result<LtRun> LtExecutor::run(const store::LtStrategy& strategy,
     after = store::SourceTradeKey{trades->back().traded_at, trades->back().id};
     const core::Timestamp now = at.value_or(clock_.now());
     BatchInputs inputs(store_, now);
+    // The book as stored now (the batches before it reserved their budget); which tokens
+    // are held matters only to a strategy that does not add to a position.
+    std::vector<std::string> asked;
+    if (!prepared.params().allow_adding)
+      for (const auto& record : *trades) asked.push_back(record.token_id);
+    auto book = store_.get_lt_book(strategy.id, asked);
+    if (!book) return book.error();
+    strategy::IdSet held(book->open_token_ids);
+    core::Usd cash = book->cash;
 
     for (const auto& record : *trades) {
       auto existing =

@@ -104,22 +104,9 @@ core::Result<PlacementOutcome> OrderPlacer::place(const store::LtStrategy& strat
   auto plan = plan_order(request.entry_price, request.bet, *tick_price, min_size);
   if (!plan) return outcome(Placement::not_placeable, plan.error().code, plan.error().message);
 
-  auto reserved = risk_.check_and_reserve(strategy.id, request.condition_id, plan->limit_price,
-                                          plan->size, *book);
-  if (!reserved) return reserved.error();
-  if (reserved->refusal)
-    return outcome(Placement::refused_by_risk, reserved->refusal->code, reserved->refusal->message);
-  const std::string reservation = *reserved->reservation_id;
-  const auto release = [&](risk::OrderEnd end) {
-    return risk_.finish_order(strategy.id, risk::FinishEvent{reservation, end});
-  };
-
   // Sign (locally: nothing has left the process yet).
   auto signing_key = wallets_.signing_key(wallet);
-  if (!signing_key) {
-    (void)release(risk::OrderEnd::rejected);
-    return signing_key.error();
-  }
+  if (!signing_key) return signing_key.error();
   const auto now = clock_.now();
   const auto now_s = static_cast<std::uint64_t>(core::to_unix_ms(now) / 1000);
   polymarket::EngineOrderRequest order;
@@ -139,12 +126,11 @@ core::Result<PlacementOutcome> OrderPlacer::place(const store::LtStrategy& strat
   order.timestamp_ms = static_cast<std::uint64_t>(core::to_unix_ms(now));
   const polymarket::MarketRules rules{*tick, book->neg_risk.value_or(false), min_size};
   auto signed_order = polymarket::build_engine_order(order, rules, *signing_key, now_s);
-  if (!signed_order) {
-    (void)release(risk::OrderEnd::rejected);
+  if (!signed_order)
     return outcome(Placement::rejected, signed_order.error().code, signed_order.error().message);
-  }
 
-  // Write ahead: the intent, bound to its reservation, before the order leaves.
+  // Write ahead: the risk check, its reservation and the intent bound to it commit together,
+  // before the order leaves.
   store::OrderRecord intent;
   intent.id = core::new_id("ord", clock_);
   intent.lt_strategy_id = strategy.id;
@@ -161,17 +147,25 @@ core::Result<PlacementOutcome> OrderPlacer::place(const store::LtStrategy& strat
   if (order.expiration_s != 0)
     intent.expires_at = now + std::chrono::seconds(strategy.params.order_expiry_seconds);
   intent.created_at = now;
-  auto written = store_.insert_order_intent(intent, reservation);
-  if (!written) {
-    (void)release(risk::OrderEnd::rejected);
-    return written.error();
-  }
-  if (!written->second) {  // another placer got there first: ours never leaves
-    (void)release(risk::OrderEnd::cancelled);
+  auto reserved = risk_.check_and_reserve(strategy.id, request.condition_id, plan->limit_price,
+                                          plan->size, *book, intent);
+  if (!reserved) {
+    if (reserved.error().code != "order_exists") return reserved.error();
+    // Another placer got there first: ours never leaves.
+    auto stored = store_.find_order_by_key(key);
+    if (!stored) return stored.error();
+    if (!*stored) return reserved.error();
     PlacementOutcome out = outcome(Placement::already_placed, std::nullopt, "");
-    out.order_id = written->first.id;
+    out.order_id = (*stored)->id;
+    out.venue_order_id = (*stored)->venue_order_id;
     return out;
   }
+  if (reserved->refusal)
+    return outcome(Placement::refused_by_risk, reserved->refusal->code, reserved->refusal->message);
+  const std::string reservation = *reserved->reservation_id;
+  const auto release = [&](risk::OrderEnd end) {
+    return risk_.finish_order(strategy.id, risk::FinishEvent{reservation, end});
+  };
 
   auto identity = wallets_.trading_identity(wallet);
   if (!identity) {

@@ -60,11 +60,6 @@ core::Result<AdoptionReport> VenueOrderAdopter::adopt(const store::LtStrategy& s
                     ") that polycopy did not place or lost; it is adopted into " + strategy.id +
                     " and counted against its budget";
     alert.dedup_key = "adopted:" + hash;
-    auto reservation = risk_.hold_adopted_order(strategy.id, request, alert);
-    if (!reservation) {
-      fail(reservation.error().to_string());
-      continue;
-    }
     store::OrderRecord intent;
     intent.id = core::new_id("ord", clock_);
     intent.lt_strategy_id = strategy.id;
@@ -77,12 +72,13 @@ core::Result<AdoptionReport> VenueOrderAdopter::adopt(const store::LtStrategy& s
     intent.order_hash = hash;
     if (order.expiration_s) intent.expires_at = core::from_unix_ms(*order.expiration_s * 1000);
     intent.created_at = intent.updated_at = clock_.now();
-    auto written = store_.insert_order_intent(intent, *reservation);
-    if (!written) {
-      fail(written.error().to_string());
-      continue;
+    const std::string order_id = intent.id;
+    auto held = risk_.hold_adopted_order(strategy.id, request, alert, std::move(intent));
+    if (!held) {
+      if (held.error().code != "order_exists") fail(held.error().to_string());
+      continue;  // order_exists: adopted by another pass meanwhile
     }
-    auto submitted = store_.mark_order_submitted(written->first.id, hash, clock_.now());
+    auto submitted = store_.mark_order_submitted(order_id, hash, clock_.now());
     if (!submitted) {
       fail(submitted.error().to_string());
       continue;

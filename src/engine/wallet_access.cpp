@@ -18,9 +18,14 @@ WalletAccess::WalletAccess(store::Store& store, const core::SecretBox& box, net:
       clock_(clock),
       chain_id_(chain_id) {}
 
-core::Result<chain::PrivateKey> WalletAccess::signing_key(const store::Wallet& wallet) const {
+core::Result<chain::PrivateKey> WalletAccess::signing_key(const store::Wallet& wallet) {
   if (!wallet.encrypted_private_key)
     return core::Error{"wallet_key_absent", "wallet " + wallet.id + " has no stored key"};
+  std::lock_guard lock(keys_mutex_);
+  if (const auto opened = keys_.find(wallet.id);
+      opened != keys_.end() && opened->second.sealed == *wallet.encrypted_private_key &&
+      opened->second.address == wallet.address)
+    return opened->second.key;
   auto hex = box_.open(*wallet.encrypted_private_key,
                        wallet_secret_context(wallet.id, store::kPrivateKeySecret));
   if (!hex) return hex.error();
@@ -30,6 +35,7 @@ core::Result<chain::PrivateKey> WalletAccess::signing_key(const store::Wallet& w
   if (chain::to_hex(key->address()) != wallet.address)
     return core::Error{"wallet_key_mismatch", "the stored key of wallet " + wallet.id +
                                                   " does not sign for " + wallet.address};
+  keys_.insert_or_assign(wallet.id, OpenedKey{*wallet.encrypted_private_key, wallet.address, *key});
   return key;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 // What the live side needs from a wallet, opened only in memory: its signing key (unsealed
 // with the wallet key) and its CLOB L2 identity. API credentials are derived once with L1
-// auth (create, or derive when the key exists) and cached sealed in the store.
+// auth (create, or derive when the key exists) and cached sealed in the store. An unsealed
+// key is kept in memory for the next order of the same wallet (the wallet key that unseals
+// it is in memory anyway), as long as the sealed key and the address stay the same.
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "chain/private_key.hpp"
@@ -22,7 +26,7 @@ class WalletAccess {
   // "wallet_key_absent" (no sealed key stored), "secret_undecryptable" (another wallet key,
   // or the row was altered), "wallet_key_mismatch" (the key does not sign for the stored
   // address).
-  core::Result<chain::PrivateKey> signing_key(const store::Wallet& wallet) const;
+  core::Result<chain::PrivateKey> signing_key(const store::Wallet& wallet);
 
   // Cached credentials, or derived now from the venue and cached. Venue errors pass through.
   core::Result<polymarket::L2Identity> trading_identity(const store::Wallet& wallet);
@@ -34,6 +38,13 @@ class WalletAccess {
   std::string clob_url_;
   const core::Clock& clock_;
   std::uint64_t chain_id_;
+
+  struct OpenedKey {
+    std::string sealed, address;
+    chain::PrivateKey key;
+  };
+  std::mutex keys_mutex_;
+  std::map<std::string, OpenedKey> keys_;  // by wallet id
 };
 
 }  // namespace polycopy::engine

@@ -7,11 +7,13 @@ namespace polycopy::risk {
 RiskManager::RiskManager(store::Store& store, const core::Clock& clock)
     : store_(store), clock_(clock) {}
 
-core::Result<ReserveOutcome> RiskManager::check_and_reserve(const std::string& lt_strategy_id,
-                                                            const OrderRequest& order) {
+core::Result<ReserveOutcome> RiskManager::check_and_reserve(
+    const std::string& lt_strategy_id, const OrderRequest& order,
+    std::optional<store::OrderRecord> intent) {
   ReserveEvent event;
   event.reservation_id = core::new_id("rsv", clock_);
   event.order = order;
+  event.intent = std::move(intent);
   const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, order.condition_id,
                                     std::nullopt};
   auto decision = store_.apply_risk_event(
@@ -30,21 +32,24 @@ core::Result<ReserveOutcome> RiskManager::check_and_reserve(const std::string& l
 
 core::Result<ReserveOutcome> RiskManager::check_and_reserve(
     const std::string& lt_strategy_id, const std::string& condition_id, core::Price limit_price,
-    core::Shares size, const polymarket::parse::OrderBook& book) {
+    core::Shares size, const polymarket::parse::OrderBook& book,
+    std::optional<store::OrderRecord> intent) {
   OrderRequest order{condition_id, book.token_id.to_decimal(), limit_price, size, {}};
   order.asks.reserve(book.asks.size());
   for (const auto& level : book.asks) order.asks.push_back(AskLevel{level.price, level.size});
-  return check_and_reserve(lt_strategy_id, order);
+  return check_and_reserve(lt_strategy_id, order, std::move(intent));
 }
 
 core::Result<std::string> RiskManager::hold_adopted_order(const std::string& lt_strategy_id,
                                                           const OrderRequest& order,
-                                                          store::RiskAlert alert) {
+                                                          store::RiskAlert alert,
+                                                          store::OrderRecord intent) {
   if (alert.id.empty()) alert.id = core::new_id("alr", clock_);
   ReserveEvent event;
   event.reservation_id = core::new_id("rsv", clock_);
   event.order = order;
   event.adopted = std::move(alert);
+  event.intent = std::move(intent);
   const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, order.condition_id,
                                     std::nullopt};
   auto decision =

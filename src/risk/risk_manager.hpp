@@ -24,19 +24,25 @@ class RiskManager {
   RiskManager(store::Store& store, const core::Clock& clock);
 
   // Checks every rule against the state including in-flight reservations and, when they
-  // hold, reserves the order's amount against every window and the exposure.
-  core::Result<ReserveOutcome> check_and_reserve(const std::string& lt_strategy_id,
-                                                 const OrderRequest& order);
+  // hold, reserves the order's amount against every window and the exposure. With an
+  // intent, the order's write-ahead intent is stored in the same transaction, bound to the
+  // reservation; an order stored already with its idempotency key is the error
+  // `order_exists` (nothing written).
+  core::Result<ReserveOutcome> check_and_reserve(
+      const std::string& lt_strategy_id, const OrderRequest& order,
+      std::optional<store::OrderRecord> intent = std::nullopt);
   // The same with the ask side of a venue order book.
-  core::Result<ReserveOutcome> check_and_reserve(const std::string& lt_strategy_id,
-                                                 const std::string& condition_id,
-                                                 core::Price limit_price, core::Shares size,
-                                                 const polymarket::parse::OrderBook& book);
+  core::Result<ReserveOutcome> check_and_reserve(
+      const std::string& lt_strategy_id, const std::string& condition_id, core::Price limit_price,
+      core::Shares size, const polymarket::parse::OrderBook& book,
+      std::optional<store::OrderRecord> intent = std::nullopt);
 
   // Holds the budget of an order the venue has but the store lacked (adopted), whatever the
-  // rules say (refusing cannot undo it), and raises `alert`; the new reservation's id.
+  // rules say (refusing cannot undo it), stores its intent bound to the hold and raises
+  // `alert`, all in one transaction; the new reservation's id.
   core::Result<std::string> hold_adopted_order(const std::string& lt_strategy_id,
-                                               const OrderRequest& order, store::RiskAlert alert);
+                                               const OrderRequest& order, store::RiskAlert alert,
+                                               store::OrderRecord intent);
 
   // Fill, end of order, resolution: a refusal comes back as an error with its code; an
   // event seen before is a no-op (decision.no_op).

@@ -123,7 +123,9 @@ RiskDecision decide_reserve(const RiskSnapshot& snapshot, const ReserveEvent& ev
   in_its_windows(s, r, Usd{}, r.amount);
   s.reserved += r.amount;
   s.open_positions = snapshot.open_positions + 1;
+  if (event.intent) r.order_id = event.intent->id;
   decision.transition.reservation = std::move(r);
+  decision.transition.intent = event.intent;
   return decision;
 }
 

@@ -32,6 +32,8 @@ struct ReserveEvent {
   // An order that exists on the venue already (one the store lacked, adopted): its budget is
   // held whatever the rules say, since refusing cannot undo it, and this alert is raised.
   std::optional<store::RiskAlert> adopted;
+  // The order's write-ahead intent, stored with the reservation in one transaction.
+  std::optional<store::OrderRecord> intent;
 };
 
 struct FillEvent {

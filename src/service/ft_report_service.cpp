@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "service/json_values.hpp"
 #include "service/report_query.hpp"
@@ -49,23 +48,13 @@ bool is_known_signal_reason(std::string_view reason) {
 Result<FtReportQuery> report_query_from_pairs(
     const std::vector<std::pair<std::string, std::string>>& pairs,
     const std::vector<std::string_view>& allowed) {
+  auto params = read_query_params(pairs, allowed);
+  if (!params) return params.error();
   FtReportQuery query;
-  std::set<std::string, std::less<>> seen;
-  for (const auto& [name, value] : pairs) {
-    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      std::string names;
-      for (const auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
-      return invalid_query(
-          "unknown query parameter " + name +
-          (names.empty() ? " (this report takes none)" : " (this report takes " + names + ")"));
-    }
-    if (!seen.insert(name).second)
-      return invalid_query("query parameter " + name + " is given more than once");
-    if (name == "status") query.status = value;
-    if (name == "reason") query.reason = value;
-    if (name == "limit") query.limit = value;
-    if (name == "offset") query.offset = value;
-  }
+  query.status = query_param(*params, "status");
+  query.reason = query_param(*params, "reason");
+  query.limit = query_param(*params, "limit");
+  query.offset = query_param(*params, "offset");
   return query;
 }
 

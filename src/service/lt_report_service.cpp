@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <set>
 
 #include "service/ft_report_service.hpp"
 #include "service/json_values.hpp"
@@ -58,23 +57,13 @@ json order_state_counts(const std::map<std::string, std::int64_t>& by_state) {
 Result<LtReportQuery> lt_report_query_from_pairs(
     const std::vector<std::pair<std::string, std::string>>& pairs,
     const std::vector<std::string_view>& allowed) {
+  auto params = read_query_params(pairs, allowed);
+  if (!params) return params.error();
   LtReportQuery query;
-  std::set<std::string, std::less<>> seen;
-  for (const auto& [name, value] : pairs) {
-    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      std::string names;
-      for (const auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
-      return invalid_query(
-          "unknown query parameter " + name +
-          (names.empty() ? " (this report takes none)" : " (this report takes " + names + ")"));
-    }
-    if (!seen.insert(name).second)
-      return invalid_query("query parameter " + name + " is given more than once");
-    if (name == "state") query.state = value;
-    if (name == "status") query.status = value;
-    if (name == "limit") query.limit = value;
-    if (name == "offset") query.offset = value;
-  }
+  query.state = query_param(*params, "state");
+  query.status = query_param(*params, "status");
+  query.limit = query_param(*params, "limit");
+  query.offset = query_param(*params, "offset");
   return query;
 }
 

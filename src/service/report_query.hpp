@@ -1,12 +1,15 @@
 #pragma once
-// What the report services (FT and LT) share: reading paging from a query ("invalid_query"
-// for anything but the documented bounds).
+// What the report services (FT and LT) share: reading a report's query-string parameters
+// and its paging ("invalid_query" for anything but the documented names and bounds).
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -17,6 +20,35 @@ inline constexpr std::int64_t kMaxReportLimit = 1000;
 
 inline core::Error invalid_query(std::string message) {
   return core::Error{"invalid_query", std::move(message)};
+}
+
+using QueryParams = std::map<std::string, std::string, std::less<>>;
+
+// The query-string pairs by name; a name outside `allowed`, or given twice, is an
+// "invalid_query" error naming the parameters the report takes.
+inline core::Result<QueryParams> read_query_params(
+    const std::vector<std::pair<std::string, std::string>>& pairs,
+    const std::vector<std::string_view>& allowed) {
+  QueryParams params;
+  for (const auto& [name, value] : pairs) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      std::string names;
+      for (const auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
+      return invalid_query(
+          "unknown query parameter " + name +
+          (names.empty() ? " (this report takes none)" : " (this report takes " + names + ")"));
+    }
+    if (!params.emplace(name, value).second)
+      return invalid_query("query parameter " + name + " is given more than once");
+  }
+  return params;
+}
+
+// The parameter's value, if given.
+inline std::optional<std::string> query_param(const QueryParams& params, std::string_view name) {
+  const auto found = params.find(name);
+  if (found == params.end()) return std::nullopt;
+  return found->second;
 }
 
 // A non-negative decimal integer (digits only, no sign), or nullopt.

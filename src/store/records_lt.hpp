@@ -26,7 +26,7 @@ struct LtSignalRecord {
 struct LtBook {
   // Starting equity + realised PnL - cost of open positions - budget held by live orders.
   Usd cash;
-  // Tokens with a live order or an open position.
+  // Those of the tokens asked about with a live order or an open position, sorted.
   std::vector<std::string> open_token_ids;
 };
 

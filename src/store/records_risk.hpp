@@ -10,6 +10,7 @@
 #include <string>
 
 #include "store/records.hpp"
+#include "store/records_orders.hpp"
 
 namespace polycopy::store {
 
@@ -134,6 +135,10 @@ struct RiskRefusal {
 struct RiskTransition {
   RiskState state;
   std::optional<BudgetReservation> reservation;  // inserted when new, else updated
+  // The write-ahead order intent of a new reservation (whose order_id names it), inserted
+  // first in the same transaction: the store refuses it with `order_exists` (writing
+  // nothing) when an order with its idempotency key is stored already.
+  std::optional<OrderRecord> intent;
   std::optional<ReservationFill> fill;
   std::optional<RiskAlert> alert;
   std::optional<std::string> pause_reason;  // pause the strategy with this reason

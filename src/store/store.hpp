@@ -238,7 +238,10 @@ class Store {
   // Stores LT signals in one transaction; a signal for a (strategy, source trade) already
   // evaluated is a "conflict" and the whole batch is refused.
   virtual Status record_lt_signals(const std::vector<LtSignalRecord>& signals) = 0;
-  virtual Result<LtBook> get_lt_book(const std::string& lt_strategy_id) = 0;
+  // The book an LT evaluation runs on: its cash, and which of token_ids it holds (each
+  // token one index lookup, whatever the number of live orders).
+  virtual Result<LtBook> get_lt_book(const std::string& lt_strategy_id,
+                                     const std::vector<std::string>& token_ids) = 0;
 
   // LT positions, resolution and redemption records (records_lt.hpp). Positions are written
   // by record_order_fill. Reads are scoped to the strategy's owner ("not_found" otherwise).

@@ -98,8 +98,9 @@ TEST_F(LtExecutorTest, AnAcceptedTradeBecomesOneOrderAndIsNeverEvaluatedTwice) {
   EXPECT_EQ(order.limit_price.micros(), best_ask(0).micros() - 20'000);
   EXPECT_EQ(venue_orders(), 1u);
   // Its token is held now, and its budget taken from the cash the next evaluation sees.
-  const auto book = fx_.store->get_lt_book("lt_a").value();
+  const auto book = fx_.store->get_lt_book("lt_a", {token(1), token(0), token(0)}).value();
   EXPECT_EQ(book.open_token_ids, std::vector<std::string>{token(0)});
+  EXPECT_TRUE(fx_.store->get_lt_book("lt_a", {}).value().open_token_ids.empty());
   EXPECT_EQ(book.cash, strategy().params.starting_equity -
                            core::notional(order.size, order.limit_price, core::Rounding::up));
 

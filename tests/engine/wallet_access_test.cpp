@@ -99,6 +99,16 @@ TEST_F(WalletAccessTest, AKeyThatDoesNotOpenOrDoesNotMatchIsRefused) {
   const auto key = access.signing_key(store_->find_wallet("wal_1").value().value());
   ASSERT_TRUE(key.ok()) << key.error().to_string();
   EXPECT_EQ(chain::to_hex(key->address()), address_of(kKey));
+
+  // The opened key is kept for the wallet, but only while its row says the same: a changed
+  // address or sealed key is checked again, never answered from memory.
+  store::Wallet readdressed = store_->find_wallet("wal_1").value().value();
+  readdressed.address = address_of(kKey).replace(2, 2, "ff");
+  EXPECT_EQ(access.signing_key(readdressed).error().code, "wallet_key_mismatch");
+  store::Wallet resealed = store_->find_wallet("wal_1").value().value();
+  resealed.encrypted_private_key = swapped.encrypted_private_key;  // sealed for wal_3
+  EXPECT_EQ(access.signing_key(resealed).error().code, "secret_undecryptable");
+  EXPECT_TRUE(access.signing_key(store_->find_wallet("wal_1").value().value()).ok());
 }
 
 }  // namespace

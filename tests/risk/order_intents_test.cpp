@@ -166,6 +166,64 @@ TEST_F(OrderIntents, AnIntentThatNeverLeftCanBeRejected) {
   EXPECT_FALSE(rejected->venue_order_id);
 }
 
+TEST_F(OrderIntents, ReservationAndIntentCommitTogetherOrNotAtAll) {
+  OrderRequest request = order(kCondition, 500'000, 10);
+  request.token_id = kToken;
+  const auto held = risk_->check_and_reserve(kStrategy, request, intent("ord_1"));
+  ASSERT_TRUE(held.ok()) << held.error().to_string();
+  ASSERT_TRUE(held->reservation_id);
+  const auto stored = store_->find_order("ord_1").value();
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->state, OrderState::intent);
+  EXPECT_EQ(stored->signal_price, price(495'000));
+  const auto bound = store_->find_reservation_by_order("ord_1").value();
+  ASSERT_TRUE(bound);
+  EXPECT_EQ(bound->id, *held->reservation_id);
+  const auto reserved = state().reserved;
+  EXPECT_EQ(reserved, usd(5));
+
+  // The same signal again: refused as order_exists, neither a hold nor an order written.
+  const auto again = risk_->check_and_reserve(kStrategy, request, intent("ord_2"));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "order_exists");
+  EXPECT_FALSE(store_->find_order("ord_2").value());
+  EXPECT_EQ(store_->list_budget_reservations(kStrategy).value().size(), 1u);
+  EXPECT_EQ(state().reserved, reserved);
+}
+
+TEST_F(OrderIntents, ARefusedOrderLeavesNoIntent) {
+  set_rules([](store::RiskRules& r) { r.max_position_usd = usd(1); });
+  OrderRequest request = order(kCondition, 500'000, 10);
+  request.token_id = kToken;
+  const auto refused = risk_->check_and_reserve(kStrategy, request, intent("ord_1"));
+  ASSERT_TRUE(refused.ok()) << refused.error().to_string();
+  ASSERT_TRUE(refused->refusal);
+  EXPECT_FALSE(store_->find_order("ord_1").value());
+  EXPECT_TRUE(store_->list_budget_reservations(kStrategy).value().empty());
+}
+
+// The LT book answers which of the asked tokens are held: a live order or an open position.
+TEST_F(OrderIntents, TheBookHoldsTokensOfLiveOrdersAndOpenPositionsOnly) {
+  const auto held_of = [&](std::vector<std::string> tokens) {
+    return store_->get_lt_book(kStrategy, tokens).value().open_token_ids;
+  };
+  const std::vector<std::string> both{"7778", kToken, kToken};
+  EXPECT_TRUE(held_of(both).empty());
+  const auto live = reservation();  // a live order on kToken
+  EXPECT_EQ(held_of(both), std::vector<std::string>{kToken});
+  EXPECT_TRUE(held_of({"7778"}).empty());
+  EXPECT_TRUE(held_of({}).empty());
+  ASSERT_TRUE(risk_->record_fill(kStrategy, RiskTest::fill(live, "t1", 10, 500'000, true)).ok());
+  EXPECT_EQ(held_of(both), std::vector<std::string>{kToken});  // an open position
+  ASSERT_TRUE(
+      risk_->record_resolution(kStrategy, ResolveEvent{live, price(0), core::Usd{}, "", ""}).ok());
+  EXPECT_TRUE(held_of(both).empty());  // resolved
+  const auto ended = reservation();
+  ASSERT_TRUE(risk_->finish_order(kStrategy, FinishEvent{ended, OrderEnd::cancelled}).ok());
+  EXPECT_TRUE(held_of(both).empty());  // released unfilled
+  EXPECT_EQ(store_->get_lt_book("lt_none", both).error().code, "not_found");
+}
+
 TEST(OrderKey, DeterministicAndDistinct) {
   EXPECT_EQ(store::order_idempotency_key("lt_a", "t1"), store::order_idempotency_key("lt_a", "t1"));
   EXPECT_NE(store::order_idempotency_key("lt_a", "t1"), store::order_idempotency_key("lt_b", "t1"));

@@ -131,7 +131,8 @@ class SqlStore final : public Store {
       const std::optional<SourceTradeKey>& after) override;
   Status mark_lt_evaluated_through(const std::string& lt_strategy_id, std::int64_t seq) override;
   Status record_lt_signals(const std::vector<LtSignalRecord>& signals) override;
-  Result<LtBook> get_lt_book(const std::string& lt_strategy_id) override;
+  Result<LtBook> get_lt_book(const std::string& lt_strategy_id,
+                             const std::vector<std::string>& token_ids) override;
 
   // LT positions, resolution, redemptions (sql_store_lt_positions.cpp).
   Result<std::vector<LtPositionRecord>> list_lt_positions(const std::string& user_id,
@@ -170,6 +171,10 @@ void raise_alert(Connection& connection, const std::optional<std::string>& user_
 // strategy has evaluated already).
 void insert_strategy_signal(Connection& connection, const StrategySignalRecord& signal,
                             const std::optional<std::string>& lt_strategy_id, std::string_view op);
+// Order intents (sql_store_orders.cpp), inside the caller's transaction: the order stored
+// with this idempotency key, and a new intent row (throws core::Failure).
+std::optional<OrderRecord> order_with_key(Connection& connection, const std::string& key);
+void insert_intent_row(Connection& connection, const OrderRecord& order, std::string_view op);
 // Adds one new fill to its order's LT position, creating the position on the first fill
 // (sql_store_lt_positions.cpp); inside record_order_fill's transaction. Throws core::Failure.
 void add_fill_to_lt_position(Connection& connection, const OrderRecord& order,

@@ -2,6 +2,7 @@
 // all) and the book its evaluation runs on (cash and held tokens from its risk state and
 // reservations). The strategies to run and the unevaluated trades live beside their FT
 // counterparts (sql_store_lt.cpp, sql_store_market.cpp).
+#include <algorithm>
 #include <string>
 
 #include "store/sql/query.hpp"
@@ -39,7 +40,8 @@ Status SqlStore::record_lt_signals(const std::vector<LtSignalRecord>& signals) {
   });
 }
 
-Result<LtBook> SqlStore::get_lt_book(const std::string& lt_strategy_id) {
+Result<LtBook> SqlStore::get_lt_book(const std::string& lt_strategy_id,
+                                     const std::vector<std::string>& token_ids) {
   constexpr std::string_view op = "get_lt_book";
   return transact(TransactionMode::read, [&]() -> Result<LtBook> {
     const auto state = require(query(*connection_,
@@ -55,17 +57,23 @@ Result<LtBook> SqlStore::get_lt_book(const std::string& lt_strategy_id) {
     const auto reserved = core::Usd::from_micros(r.int64());
     LtBook book;
     book.cash = equity - exposure - reserved;
-    for (const auto& row :
-         require(query(*connection_,
-                       // Two index range reads (an OR would walk the strategy's whole
-                       // history); UNION keeps each token once.
-                       "SELECT token_id FROM budget_reservations WHERE lt_strategy_id = ? AND "
-                       "state = 'reserved' UNION SELECT token_id FROM budget_reservations WHERE "
-                       "lt_strategy_id = ? AND state = 'settled' AND position_open = 1 "
-                       "ORDER BY token_id",
-                       {lt_strategy_id, lt_strategy_id}),
-                 op))
-      book.open_token_ids.push_back(RowReader(row).text());
+    // Each token: a seek per (state, position_open) pair of the held-tokens index.
+    std::vector<std::string> tokens = token_ids;
+    std::sort(tokens.begin(), tokens.end());
+    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+    for (const auto& token : tokens) {
+      const auto held = require(
+          query(*connection_,
+                // Two exact seeks (one OR'd condition would range over the strategy).
+                "SELECT EXISTS (SELECT 1 FROM budget_reservations WHERE lt_strategy_id = ? AND "
+                "state = 'reserved' AND position_open IN (0, 1) AND token_id = ?) OR EXISTS "
+                "(SELECT 1 FROM budget_reservations WHERE lt_strategy_id = ? AND state = "
+                "'settled' AND position_open = 1 AND token_id = ?)",
+                {lt_strategy_id, token, lt_strategy_id, token}),
+          op);
+      if (!held.empty() && RowReader(held.front()).int64() != 0)
+        book.open_token_ids.push_back(token);
+    }
     return book;
   });
 }

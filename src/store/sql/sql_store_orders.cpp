@@ -82,23 +82,31 @@ void write_progress(Connection& connection, const OrderRecord& o, std::string_vi
 
 }  // namespace
 
+void insert_intent_row(Connection& connection, const OrderRecord& o, std::string_view op) {
+  require(execute(connection,
+                  "INSERT INTO orders (" + std::string(kColumns) +
+                      ") VALUES (?, ?, ?, ?, NULL, 'intent', ?, ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, "
+                      "?, NULL, ?, ?)",
+                  {o.id, o.lt_strategy_id, optional_value(o.source_trade_id), o.idempotency_key,
+                   o.side, o.token_id, micros_value(o.limit_price), micros_value(o.size),
+                   std::string(to_string(o.order_type)), micros_value(o.signal_price),
+                   optional_value(o.salt), optional_value(o.signature),
+                   optional_time_value(o.expires_at), to_unix_ms(o.created_at),
+                   to_unix_ms(o.created_at), optional_value(o.order_hash)}),
+          op);
+}
+
+std::optional<OrderRecord> order_with_key(Connection& connection, const std::string& key) {
+  return load_order(connection, "idempotency_key = ?", {key});
+}
+
 Result<std::pair<OrderRecord, bool>> SqlStore::insert_order_intent(
     const OrderRecord& o, const std::string& reservation_id) {
   constexpr std::string_view op = "insert_order_intent";
   return transact(TransactionMode::write, [&]() -> Result<std::pair<OrderRecord, bool>> {
-    if (auto existing = load_order(*connection_, "idempotency_key = ?", {o.idempotency_key}))
+    if (auto existing = order_with_key(*connection_, o.idempotency_key))
       return std::pair{std::move(*existing), false};
-    require(execute(*connection_,
-                    "INSERT INTO orders (" + std::string(kColumns) +
-                        ") VALUES (?, ?, ?, ?, NULL, 'intent', ?, ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, "
-                        "?, NULL, ?, ?)",
-                    {o.id, o.lt_strategy_id, optional_value(o.source_trade_id), o.idempotency_key,
-                     o.side, o.token_id, micros_value(o.limit_price), micros_value(o.size),
-                     std::string(to_string(o.order_type)), micros_value(o.signal_price),
-                     optional_value(o.salt), optional_value(o.signature),
-                     optional_time_value(o.expires_at), to_unix_ms(o.created_at),
-                     to_unix_ms(o.created_at), optional_value(o.order_hash)}),
-            op);
+    insert_intent_row(*connection_, o, op);
     const auto bound = require(
         execute(*connection_,
                 "UPDATE budget_reservations SET order_id = ?, updated_at = ? WHERE id = ? AND "
@@ -121,7 +129,7 @@ Result<std::optional<OrderRecord>> SqlStore::find_order(const std::string& id) {
 
 Result<std::optional<OrderRecord>> SqlStore::find_order_by_key(const std::string& key) {
   return transact(TransactionMode::read, [&]() -> Result<std::optional<OrderRecord>> {
-    return load_order(*connection_, "idempotency_key = ?", {key});
+    return order_with_key(*connection_, key);
   });
 }
 

@@ -217,6 +217,7 @@ void write_transition(Connection& connection, const RiskSnapshot& snapshot,
                       const RiskTransition& t) {
   constexpr std::string_view op = "apply_risk_event";
   const std::string& id = snapshot.strategy.id;
+  if (t.intent) insert_intent_row(connection, *t.intent, op);  // before the row naming it
   Params state = state_values(t.state);
   state.push_back(id);
   require(
@@ -267,8 +268,12 @@ Result<RiskDecision> SqlStore::apply_risk_event(const RiskEventScope& scope,
     auto snapshot = load_snapshot(*connection_, scope);
     if (!snapshot) return snapshot.error();
     RiskDecision decision = decide(*snapshot);
-    if (!decision.refusal && !decision.no_op)
-      write_transition(*connection_, *snapshot, decision.transition);
+    if (decision.refusal || decision.no_op) return decision;
+    if (const auto& intent = decision.transition.intent;
+        intent && order_with_key(*connection_, intent->idempotency_key))
+      return core::Error{"order_exists", "an order with the idempotency key of " + intent->id +
+                                             " is stored already"};
+    write_transition(*connection_, *snapshot, decision.transition);
     return decision;
   });
 }
