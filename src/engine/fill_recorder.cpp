@@ -1,5 +1,7 @@
 #include "engine/fill_recorder.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 #include "chain/hex.hpp"
@@ -41,15 +43,42 @@ bool is_failed(const polymarket::parse::ClobTrade& trade) {
 FillRecorder::FillRecorder(store::Store& store, risk::RiskManager& risk, const core::Clock& clock)
     : store_(store), risk_(risk), clock_(clock) {}
 
+core::Result<RecordedFill> FillRecorder::halt_on_failed_fill(
+    const std::string& lt_strategy_id, const store::OrderRecord& order,
+    const polymarket::parse::ClobTrade& trade, const OurPart& part) {
+  RecordedFill result;
+  result.order = order;
+  const std::string key = fill_key(trade.trade_id, *order.venue_order_id);
+  const auto fills = store_.list_order_fills(order.id);
+  if (!fills) return fills.error();
+  const auto recorded = std::find_if(fills->begin(), fills->end(),
+                                     [&](const auto& fill) { return fill.venue_trade_id == key; });
+  if (recorded == fills->end() || recorded->venue_failed_at) return result;
+  // Halted before the flag is set: a crash between the two halts again, never not at all.
+  risk::HaltEvent halt;
+  halt.code = "fill_failed";
+  halt.reason = "the venue reports trade " + trade.trade_id + " FAILED after its fill of order " +
+                order.id + " (" + part.size.to_string() + " shares at " + part.price.to_string() +
+                ") was recorded; the fill still counts in the position, budgets and PnL: check "
+                "the wallet, correct, then resume";
+  halt.dedup_key = "fill_failed:" + key;
+  if (auto halted = risk_.halt(lt_strategy_id, halt); !halted) return halted.error();
+  if (auto marked = store_.mark_fill_failed(key, clock_.now()); !marked) return marked.error();
+  spdlog::error("LT strategy {}: {}", lt_strategy_id, halt.reason);
+  result.failed_after_fill = true;
+  return result;
+}
+
 core::Result<RecordedFill> FillRecorder::record(const std::string& lt_strategy_id,
                                                 const store::OrderRecord& order,
                                                 const polymarket::parse::ClobTrade& trade) {
   RecordedFill result;
   result.order = order;
-  if (!order.venue_order_id || is_failed(trade)) return result;
+  if (!order.venue_order_id) return result;
   const std::string& venue_id = *order.venue_order_id;
   const auto part = our_part(trade, venue_id);
   if (!part || part->size <= core::Shares{}) return result;
+  if (is_failed(trade)) return halt_on_failed_fill(lt_strategy_id, order, trade, *part);
   result.ours = true;
 
   const auto bound = store_.find_reservation_by_order(order.id);

@@ -41,6 +41,9 @@ struct RecordedFill {
   bool ours = false;         // the trade names the order (as taker or maker) and did not fail
   bool stored_now = false;   // a new fill; false for one seen before
   store::OrderRecord order;  // as stored afterwards (the input when not ours)
+  // The trade is FAILED but its fill was recorded before (at MATCHED): the strategy was
+  // stopped now with a critical `fill_failed` alert (once per fill).
+  bool failed_after_fill = false;
 };
 
 class FillRecorder {
@@ -52,11 +55,19 @@ class FillRecorder {
   // manager, which counts each key once (so a crash between the two writes is repaired the
   // next time the trade is seen). The order must carry its venue id. Errors: the store's,
   // "reservation_missing" (no reservation bound to the order), the risk manager's.
+  // A FAILED trade is never recorded. One whose fill was recorded already is not undone
+  // either (the position, budgets and PnL keep it): the strategy is paused with a critical
+  // alert and the fill flagged (Store::mark_fill_failed), so that it happens once.
   core::Result<RecordedFill> record(const std::string& lt_strategy_id,
                                     const store::OrderRecord& order,
                                     const polymarket::parse::ClobTrade& trade);
 
  private:
+  core::Result<RecordedFill> halt_on_failed_fill(const std::string& lt_strategy_id,
+                                                 const store::OrderRecord& order,
+                                                 const polymarket::parse::ClobTrade& trade,
+                                                 const OurPart& part);
+
   store::Store& store_;
   risk::RiskManager& risk_;
   const core::Clock& clock_;

@@ -98,4 +98,13 @@ core::Result<store::RiskDecision> RiskManager::reset_breaker(const std::string& 
   return apply(scope, [&](const store::RiskSnapshot& s) { return decide_reset_breaker(s, event); });
 }
 
+core::Result<store::RiskDecision> RiskManager::halt(const std::string& lt_strategy_id,
+                                                    HaltEvent event) {
+  if (event.alert_id.empty()) event.alert_id = core::new_id("alr", clock_);
+  if (event.change_id.empty()) event.change_id = core::new_id("chg", clock_);
+  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, std::nullopt,
+                                    std::nullopt};
+  return apply(scope, [&](const store::RiskSnapshot& s) { return decide_halt(s, event); });
+}
+
 }  // namespace polycopy::risk

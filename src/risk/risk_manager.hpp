@@ -54,6 +54,8 @@ class RiskManager {
   // Closes an open breaker (and by default resumes the strategy); a no-op when closed.
   core::Result<store::RiskDecision> reset_breaker(const std::string& lt_strategy_id,
                                                   ResetBreakerEvent event);
+  // Pauses the strategy with a critical alert and an audit entry (transitions.hpp HaltEvent).
+  core::Result<store::RiskDecision> halt(const std::string& lt_strategy_id, HaltEvent event);
 
  private:
   core::Result<store::RiskDecision> apply(const store::RiskEventScope& scope,

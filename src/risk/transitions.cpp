@@ -239,6 +239,25 @@ RiskDecision decide_resolve(const RiskSnapshot& snapshot, const ResolveEvent& ev
   return decision;
 }
 
+RiskDecision decide_halt(const RiskSnapshot& snapshot, const HaltEvent& event) {
+  RiskDecision decision;
+  RiskState& s = decision.transition.state;
+  if (auto refused = roll(snapshot, s)) return *refused;
+  s.open_positions = snapshot.open_positions;
+  auto& t = decision.transition;
+  t.pause_reason = event.reason;
+  t.alert = store::RiskAlert{event.alert_id, "critical", event.code,
+                             "LT strategy " + snapshot.strategy.params.name + " (" +
+                                 snapshot.strategy.id + ") stopped: " + event.reason,
+                             event.dedup_key};
+  t.change = store::RuleChange{event.change_id,      snapshot.strategy.user_id,
+                               "risk_manager",       "lt_strategy",
+                               snapshot.strategy.id, "pause",
+                               std::nullopt,         std::nullopt,
+                               event.reason,         snapshot.now};
+  return decision;
+}
+
 RiskDecision decide_reset_breaker(const RiskSnapshot& snapshot, const ResetBreakerEvent& event) {
   if (!snapshot.state.breaker_open) return no_op();
   RiskDecision decision;

@@ -68,6 +68,16 @@ struct ResetBreakerEvent {
   std::string change_id;
 };
 
+// Stops the strategy for a reason outside the rules (the venue contradicted what was
+// recorded): paused with `reason`, a critical alert `code` (deduplicated by dedup_key) and an
+// audit entry; budgets, exposure and PnL are left as they are.
+struct HaltEvent {
+  std::string code;
+  std::string reason;
+  std::string dedup_key;
+  std::string alert_id, change_id;  // ids to give the alert and audit rows
+};
+
 core::Usd order_amount(core::Shares size, core::Price limit_price);
 
 store::RiskDecision decide_reserve(const store::RiskSnapshot& snapshot, const ReserveEvent& event);
@@ -76,6 +86,7 @@ store::RiskDecision decide_finish(const store::RiskSnapshot& snapshot, const Fin
 store::RiskDecision decide_resolve(const store::RiskSnapshot& snapshot, const ResolveEvent& event);
 store::RiskDecision decide_reset_breaker(const store::RiskSnapshot& snapshot,
                                          const ResetBreakerEvent& event);
+store::RiskDecision decide_halt(const store::RiskSnapshot& snapshot, const HaltEvent& event);
 
 // The state as of snapshot.now (windows rolled), for reading; the stored state if the time
 // zone is unknown.

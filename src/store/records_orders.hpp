@@ -49,6 +49,9 @@ struct VenueFill {
   Shares size;
   Usd fee;
   Timestamp filled_at;
+  // Set when the venue reported the trade FAILED after it was recorded (mark_fill_failed):
+  // the fill still counts, and the strategy was stopped for someone to look.
+  std::optional<Timestamp> venue_failed_at;
 };
 
 // What recording a fill did: applied now, or seen before (a replay).

@@ -121,6 +121,9 @@ class Store {
   virtual Result<std::vector<OrderRecord>> list_orders(const std::string& lt_strategy_id,
                                                        const std::vector<OrderState>& states) = 0;
   virtual Result<std::vector<VenueFill>> list_order_fills(const std::string& order_id) = 0;
+  // Flags the stored fill with this venue trade id as FAILED by the venue at `at`: true when
+  // flagged now, false when it was already ("not_found" without such a fill).
+  virtual Result<bool> mark_fill_failed(const std::string& venue_trade_id, core::Timestamp at) = 0;
 
   // Risk manager (records_risk.hpp). In one write transaction: loads the LT strategy's
   // snapshot for the scope (state, counts of open positions from the reservations, the named

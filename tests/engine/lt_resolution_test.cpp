@@ -169,7 +169,7 @@ class LtResolutionTest : public ::testing::Test {
     auto stored = fx_.store->record_order_fill(
         placed.order_id,
         store::VenueFill{"fil_" + key, key, price(price_micros), shares(size_micros),
-                         usd(fee_micros), clock_.now()},
+                         usd(fee_micros), clock_.now(), std::nullopt},
         clock_.now());
     ASSERT_TRUE(stored.ok()) << stored.error().to_string();
     if (!risk_sees_it) return;

@@ -436,5 +436,56 @@ TEST_F(UserFillsTest, FeesAreStoredAndFailedTradesAreNotFills) {
             core::notional(shares(5'000'000), order.limit_price, core::Rounding::up));
 }
 
+// MATCHED recorded, then the venue says FAILED: the fill is not undone (position, budgets and
+// PnL keep it), the strategy stops with a critical alert, once, and stays resumable.
+TEST_F(UserFillsTest, AFillTheVenueLaterFailsStopsTheStrategyOnce) {
+  const auto order = place(resting(0, 20'000'000));
+  ASSERT_TRUE(order.venue_order_id);
+  FillRecorder recorder(*fx_.store, risk_, clock_);
+  ClobTrade trade;
+  trade.trade_id = "trade-fails-1";
+  trade.taker_order_id = bytes32(testing::fake_hex(78, 64));
+  trade.size = shares(5'000'000);
+  trade.price = order.limit_price;
+  trade.status = "MATCHED";
+  polymarket::parse::MakerOrder maker;
+  maker.order_id = bytes32(*order.venue_order_id);
+  maker.matched_amount = shares(5'000'000);
+  maker.price = order.limit_price;
+  trade.maker_orders.push_back(maker);
+  ASSERT_TRUE(recorder.record("lt_a", order, trade).value().stored_now);
+  const auto spent = risk_state().day_spent;
+  EXPECT_GT(spent, core::Usd{});
+  EXPECT_FALSE(strategy().paused);
+
+  trade.status = "FAILED";
+  const auto failed = recorder.record("lt_a", reread(order), trade);
+  ASSERT_TRUE(failed.ok()) << failed.error().to_string();
+  EXPECT_TRUE(failed->failed_after_fill);
+  EXPECT_FALSE(failed->ours);
+  const auto lt = strategy();
+  EXPECT_TRUE(lt.paused);
+  EXPECT_NE(lt.pause_reason->find("trade-fails-1 FAILED"), std::string::npos);
+  const auto alerts = fx_.store->list_open_alerts("usr_a").value();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].code, "fill_failed");
+  EXPECT_EQ(alerts[0].severity, "critical");
+  const auto fills = fx_.store->list_order_fills(order.id).value();
+  ASSERT_EQ(fills.size(), 1u);
+  EXPECT_TRUE(fills[0].venue_failed_at);
+  EXPECT_EQ(reread(order).filled_size, shares(5'000'000));
+  EXPECT_EQ(risk_state().day_spent, spent);
+
+  // Resumed by the user, the same FAILED trade seen again (a replay, a poll) stops nothing.
+  const store::RuleChange resume{"chg_r", "usr_a", "user:usr_a", "lt_strategy", "lt_a", "resume",
+                                 {},      {},      {},           clock_.now()};
+  ASSERT_TRUE(fx_.store->set_lt_paused("usr_a", "lt_a", false, std::nullopt, resume).ok());
+  const auto again = recorder.record("lt_a", reread(order), trade);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->failed_after_fill);
+  EXPECT_FALSE(strategy().paused);
+  EXPECT_EQ(fx_.store->list_order_fills(order.id).value().size(), 1u);
+}
+
 }  // namespace
 }  // namespace polycopy::engine

@@ -108,6 +108,41 @@ TEST_F(Breaker, ResetCanLeaveTheStrategyPaused) {
   EXPECT_EQ(refusal_of(order("0xc2", 500'000, 2)), reason::strategy_paused);
 }
 
+TEST_F(Breaker, AHaltPausesAlertsAndAuditsButMovesNoMoney) {
+  const auto live = reserve(order("0xc1", 500'000, 10));
+  ASSERT_TRUE(risk_->record_fill(kStrategy, fill(live, "t1", 4, 500'000, false)).ok());
+  const auto before = state();
+  HaltEvent halt;
+  halt.code = "fill_failed";
+  halt.reason = "the venue reports trade t1 FAILED";
+  halt.dedup_key = "fill_failed:t1";
+  ASSERT_TRUE(risk_->halt(kStrategy, halt).ok());
+  const auto lt = strategy();
+  EXPECT_TRUE(lt.paused);
+  EXPECT_EQ(lt.pause_reason, halt.reason);
+  const auto after = state();
+  EXPECT_EQ(after.reserved, before.reserved);
+  EXPECT_EQ(after.exposure, before.exposure);
+  EXPECT_EQ(after.day_spent, before.day_spent);
+  EXPECT_EQ(after.equity, before.equity);
+  EXPECT_FALSE(after.breaker_open);
+  EXPECT_EQ(snapshot().open_positions, 1);
+  const auto alerts = store_->list_open_alerts(kUser).value();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].code, "fill_failed");
+  EXPECT_EQ(alerts[0].severity, "critical");
+  EXPECT_NE(alerts[0].message.find(halt.reason), std::string::npos);
+  const auto changes = store_->list_rule_changes(kUser, kStrategy, 10).value();
+  ASSERT_FALSE(changes.empty());
+  EXPECT_EQ(changes[0].action, "pause");
+  EXPECT_EQ(changes[0].actor, "risk_manager");
+  EXPECT_EQ(refusal_of(order("0xc2", 500'000, 2)), reason::strategy_paused);
+  // The same halt again is one alert (deduplicated), and the strategy stays paused.
+  ASSERT_TRUE(risk_->halt(kStrategy, halt).ok());
+  EXPECT_EQ(store_->list_open_alerts(kUser).value().size(), 1u);
+  EXPECT_EQ(risk_->halt("lt_none", halt).error().code, "not_found");
+}
+
 TEST_F(Breaker, DrawdownTripsOnReachingTheLimitNotBefore) {
   set_rules([](auto& r) { r.max_drawdown_pct = core::Ratio::from_micros(100'000); });  // 10 %
   lose("0xc1", 99'990'000);  // equity 900.01: 9.999 %

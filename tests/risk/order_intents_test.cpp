@@ -58,8 +58,8 @@ class OrderIntents : public RiskTest {
     return o;
   }
   store::VenueFill fill(const std::string& trade, std::int64_t whole) {
-    return store::VenueFill{"fil_" + trade, trade,       price(490'000),
-                            shares(whole),  core::Usd{}, clock_.now()};
+    return store::VenueFill{"fil_" + trade, trade,        price(490'000), shares(whole),
+                            core::Usd{},    clock_.now(), std::nullopt};
   }
   std::string reservation() {
     OrderRequest request = order(kCondition, 500'000, 10);
@@ -138,6 +138,28 @@ TEST_F(OrderIntents, FillsAreStoredOnceAndMoveTheState) {
   // A filled order does not end again.
   EXPECT_EQ(store_->end_order("ord_1", OrderState::cancelled, std::nullopt, clock_.now())->state,
             OrderState::filled);
+}
+
+TEST_F(OrderIntents, AFillTheVenueFailedIsFlaggedOnce) {
+  ASSERT_TRUE(store_->insert_order_intent(intent("ord_1"), reservation()).ok());
+  ASSERT_TRUE(store_->mark_order_submitted("ord_1", "0xvenue1", clock_.now()).ok());
+  ASSERT_TRUE(store_->record_order_fill("ord_1", fill("vt_1", 4), clock_.now()).ok());
+  ASSERT_TRUE(store_->record_order_fill("ord_1", fill("vt_2", 3), clock_.now()).ok());
+  const auto failed_at = clock_.now() + std::chrono::seconds(30);
+  EXPECT_TRUE(store_->mark_fill_failed("vt_1", failed_at).value());
+  EXPECT_FALSE(store_->mark_fill_failed("vt_1", failed_at + std::chrono::seconds(1)).value());
+  EXPECT_EQ(store_->mark_fill_failed("vt_none", failed_at).error().code, "not_found");
+  const auto fills = store_->list_order_fills("ord_1").value();
+  ASSERT_EQ(fills.size(), 2u);
+  for (const auto& f : fills) {
+    if (f.venue_trade_id == "vt_1") {
+      EXPECT_EQ(f.venue_failed_at, failed_at);  // the first mark
+    } else {
+      EXPECT_FALSE(f.venue_failed_at);
+    }
+  }
+  // The fill still counts: the order's filled size is unchanged.
+  EXPECT_EQ(store_->find_order("ord_1").value()->filled_size, shares(7));
 }
 
 TEST_F(OrderIntents, EndingAnOrderKeepsLateFillsReal) {

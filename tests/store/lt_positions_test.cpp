@@ -161,10 +161,11 @@ class LtPositionsTest : public testing::StoreTest {
 
   Result<FillOutcome> fill(int n, const std::string& key, std::int64_t size_micros,
                            std::int64_t price_micros, std::int64_t fee_micros, std::int64_t at) {
-    return store_->record_order_fill("ord_" + std::to_string(n),
-                                     VenueFill{"fil_" + key, key, price(price_micros),
-                                               shares(size_micros), usd(fee_micros), at_ms(at)},
-                                     at_ms(at + 1));
+    return store_->record_order_fill(
+        "ord_" + std::to_string(n),
+        VenueFill{"fil_" + key, key, price(price_micros), shares(size_micros), usd(fee_micros),
+                  at_ms(at), std::nullopt},
+        at_ms(at + 1));
   }
   void fill_ok(int n, const std::string& key, std::int64_t size_micros, std::int64_t price_micros,
                std::int64_t fee_micros = 0, std::int64_t at = 4'000) {

@@ -29,5 +29,6 @@ Migration wallet_credentials();    // 0010
 Migration order_hash();            // 0011
 Migration lt_evaluation();         // 0012
 Migration held_tokens_index();     // 0013
+Migration fill_failures();         // 0014
 
 }  // namespace polycopy::store::migrations

@@ -73,6 +73,7 @@ class SqlStore final : public Store {
   Result<std::vector<OrderRecord>> list_orders(const std::string& lt_strategy_id,
                                                const std::vector<OrderState>& states) override;
   Result<std::vector<VenueFill>> list_order_fills(const std::string& order_id) override;
+  Result<bool> mark_fill_failed(const std::string& venue_trade_id, core::Timestamp at) override;
   Result<RiskDecision> apply_risk_event(const RiskEventScope& scope,
                                         const RiskDecider& decide) override;
   Result<std::optional<RiskSnapshot>> get_risk_snapshot(const std::string& user_id,

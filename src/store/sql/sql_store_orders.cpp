@@ -241,7 +241,8 @@ Result<std::vector<VenueFill>> SqlStore::list_order_fills(const std::string& ord
     std::vector<VenueFill> out;
     const auto rows = require(query(*connection_,
                                     "SELECT id, venue_trade_id, price_micros, size_micros, "
-                                    "fee_usd_micros, filled_at FROM fills WHERE order_id = ? "
+                                    "fee_usd_micros, filled_at, venue_failed_at FROM fills "
+                                    "WHERE order_id = ? "
                                     "ORDER BY filled_at, id",
                                     {order_id}),
                               "list_order_fills");
@@ -254,9 +255,26 @@ Result<std::vector<VenueFill>> SqlStore::list_order_fills(const std::string& ord
       fill.size = Shares::from_micros(r.int64());
       fill.fee = Usd::from_micros(r.int64());
       fill.filled_at = from_unix_ms(r.int64());
+      fill.venue_failed_at = optional_time(r.optional_int64());
       out.push_back(std::move(fill));
     }
     return out;
+  });
+}
+
+Result<bool> SqlStore::mark_fill_failed(const std::string& venue_trade_id, core::Timestamp at) {
+  constexpr std::string_view op = "mark_fill_failed";
+  return transact(TransactionMode::write, [&]() -> Result<bool> {
+    const auto marked = require(execute(*connection_,
+                                        "UPDATE fills SET venue_failed_at = ? WHERE "
+                                        "venue_trade_id = ? AND venue_failed_at IS NULL",
+                                        {to_unix_ms(at), venue_trade_id}),
+                                op);
+    if (marked > 0) return true;
+    const auto found = require(
+        query(*connection_, "SELECT 1 FROM fills WHERE venue_trade_id = ?", {venue_trade_id}), op);
+    if (found.empty()) return core::Error{"not_found", "no fill '" + venue_trade_id + "'"};
+    return false;
   });
 }
 
