@@ -334,7 +334,8 @@ TEST_F(LiveOrderTest, AnIntentTheVenueNeverGotEndsAndFreesItsBudget) {
 }
 
 TEST_F(LiveOrderTest, AHoldNoIntentWasWrittenForIsReleased) {
-  // A crash between check_and_reserve and the intent: a reservation bound to nothing.
+  // A reservation bound to no intent (the placer commits both together: only a store written
+  // otherwise, by hand or an older version, has one).
   risk::OrderRequest order;
   order.condition_id = hex32(market_->condition_id);
   order.token_id = token(0);
