@@ -78,21 +78,23 @@ LtExecuteReport LtEngine::execute(const DiscoveredTraders& discovered,
     } else {
       report.problems.push_back(problem(name + " reconcile", reconciled.error()));
     }
+    auto run = executor_.run(
+        strategy, **twin, *wallet,
+        discovered ? discovered(strategy.params.ft_strategy_id) : std::vector<std::string>{}, at);
+    if (run) {
+      add(report.runs, *run);
+      if (run->stopped) report.problems.push_back(problem(name + " stopped", *run->stopped));
+    } else {
+      report.problems.push_back(problem(name, run.error()));
+    }
+    // After the new orders are out (its venue round trips would delay them): orders placed
+    // outside polycopy are rare, and their holds only need to be in place before the next pass.
     if (auto adopted = adopter_.adopt(strategy, *wallet); adopted) {
       report.adopted_from_venue += adopted->adopted;
       for (const auto& error : adopted->errors) report.problems.push_back(name + ": " + error);
     } else {
       report.problems.push_back(problem(name + " venue orders", adopted.error()));
     }
-    auto run = executor_.run(
-        strategy, **twin, *wallet,
-        discovered ? discovered(strategy.params.ft_strategy_id) : std::vector<std::string>{}, at);
-    if (!run) {
-      report.problems.push_back(problem(name, run.error()));
-      return;
-    }
-    add(report.runs, *run);
-    if (run->stopped) report.problems.push_back(problem(name + " stopped", *run->stopped));
   };
   for_each_strategy(store_.list_active_lt_strategies(), user_id, report, each);
   return report;

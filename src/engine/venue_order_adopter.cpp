@@ -1,5 +1,7 @@
 #include "engine/venue_order_adopter.hpp"
 
+#include <set>
+
 #include "chain/hex.hpp"
 #include "core/ids.hpp"
 #include "polymarket/clients/clob_trading_client.hpp"
@@ -8,24 +10,78 @@ namespace polycopy::engine {
 
 VenueOrderAdopter::VenueOrderAdopter(store::Store& store, risk::RiskManager& risk,
                                      WalletAccess& wallets, net::HttpClient& http,
-                                     std::string clob_url, const core::Clock& clock)
+                                     std::string clob_url, const core::Clock& clock,
+                                     AdoptionOptions options)
     : store_(store),
       risk_(risk),
       wallets_(wallets),
       http_(http),
       clob_url_(std::move(clob_url)),
-      clock_(clock) {}
+      clock_(clock),
+      options_(options) {}
+
+namespace {
+
+// The ids of the wallet's own orders in a trade listed for its API key: the taker's order
+// when it took, and the maker orders it owns.
+std::vector<std::string> own_order_ids(const polymarket::parse::ClobTrade& trade,
+                                       const std::string& api_key) {
+  std::vector<std::string> ids;
+  if (trade.trader_side == "TAKER" && trade.taker_order_id)
+    ids.push_back(chain::to_hex(*trade.taker_order_id));
+  for (const auto& maker : trade.maker_orders)
+    if (maker.owner == api_key) ids.push_back(chain::to_hex(maker.order_id));
+  return ids;
+}
+
+}  // namespace
 
 core::Result<AdoptionReport> VenueOrderAdopter::adopt(const store::LtStrategy& strategy,
                                                       const store::Wallet& wallet) {
   auto identity = wallets_.trading_identity(wallet);
   if (!identity) return identity.error();
   polymarket::ClobTradingClient trading(http_, clob_url_, *identity, &clock_);
+  const core::Timestamp started = clock_.now();
   auto open = trading.open_orders();
   if (!open) return open.error();
   AdoptionReport report;
   report.venue_orders = static_cast<int>(open->size());
-  for (const auto& order : *open) {
+  std::vector<polymarket::parse::OpenOrder> candidates = std::move(*open);
+
+  // An order that filled completely is never open: the wallet's trades since the last look
+  // (with an overlap; the first look reaches back options_.first_lookback) name it.
+  const auto checked = trades_checked_through_.find(wallet.id);
+  const core::Timestamp since = checked == trades_checked_through_.end()
+                                    ? started - options_.first_lookback
+                                    : checked->second - options_.overlap;
+  polymarket::TradeFilter filter;
+  filter.after = core::to_unix_ms(since) / 1000;
+  auto trades = trading.trades(filter);
+  if (!trades) {
+    report.errors.push_back("the wallet's recent trades: " + trades.error().to_string());
+  } else {
+    std::set<std::string> looked_up;
+    for (const auto& candidate : candidates) looked_up.insert(chain::to_hex(candidate.order_id));
+    for (const auto& trade : *trades) {
+      for (const auto& id : own_order_ids(trade, identity->credentials.key)) {
+        if (!looked_up.insert(id).second) continue;
+        auto known = store_.find_order_by_venue_id(id);
+        if (!known) return known.error();
+        if (*known) continue;
+        auto order = trading.order(id);
+        if (!order) {
+          report.errors.push_back("venue order " + id + " (from trade " + trade.trade_id +
+                                  "): " + order.error().to_string());
+          continue;
+        }
+        candidates.push_back(std::move(*order));
+        ++report.from_trades;
+      }
+    }
+    if (report.errors.empty()) trades_checked_through_[wallet.id] = started;
+  }
+
+  for (const auto& order : candidates) {
     const std::string hash = chain::to_hex(order.order_id);
     auto known = store_.find_order_by_venue_id(hash);
     if (!known) return known.error();
@@ -44,8 +100,6 @@ core::Result<AdoptionReport> VenueOrderAdopter::adopt(const store::LtStrategy& s
       fail("its market (token " + token + ") is not stored");
       continue;
     }
-    const core::Shares remaining = order.original_size - order.size_matched;
-    if (remaining <= core::Shares{}) continue;  // fully matched: nothing open to adopt
 
     risk::OrderRequest request;
     request.condition_id = (*market)->market.condition_id;

@@ -195,6 +195,23 @@ class UserFillsTest : public ::testing::Test {
         fx_.store->get_risk_snapshot("usr_a", "lt_a", clock_.now()).value().value();
     return risk::current_state(snapshot);
   }
+  // A venue trade (built here, not by the simulator) in which the order is the maker of 5
+  // shares at its limit price.
+  static ClobTrade maker_trade(const store::OrderRecord& order, const std::string& id,
+                               const std::string& status) {
+    ClobTrade trade;
+    trade.trade_id = id;
+    trade.taker_order_id = bytes32(testing::fake_hex(77, 64));
+    trade.size = shares(5'000'000);
+    trade.price = order.limit_price;
+    trade.status = status;
+    polymarket::parse::MakerOrder maker;
+    maker.order_id = bytes32(*order.venue_order_id);
+    maker.matched_amount = shares(5'000'000);
+    maker.price = order.limit_price;
+    trade.maker_orders.push_back(maker);
+    return trade;
+  }
   // The venue's trades of an order, read by REST.
   std::vector<ClobTrade> venue_trades(const store::OrderRecord& order) {
     auto identity = wallets_.trading_identity(wallet_).value();
@@ -387,19 +404,9 @@ TEST_F(UserFillsTest, FeesAreStoredAndFailedTradesAreNotFills) {
 
   // A venue trade in which our resting order is the maker at a non-zero rate (the
   // simulator's own trades carry 0 bps).
-  ClobTrade trade;
-  trade.trade_id = "trade-fee-1";
-  trade.taker_order_id = bytes32(testing::fake_hex(77, 64));
-  trade.size = shares(5'000'000);
-  trade.price = order.limit_price;
+  ClobTrade trade = maker_trade(order, "trade-fee-1", "FAILED");
   trade.fee_rate_bps = 700;
-  trade.status = "FAILED";
-  polymarket::parse::MakerOrder maker;
-  maker.order_id = bytes32(*order.venue_order_id);
-  maker.matched_amount = shares(5'000'000);
-  maker.price = order.limit_price;
-  maker.fee_rate_bps = 25;
-  trade.maker_orders.push_back(maker);
+  trade.maker_orders[0].fee_rate_bps = 25;
 
   // FAILED: not ours to record, nothing stored or counted.
   const auto failed = recorder.record("lt_a", order, trade);
@@ -442,17 +449,7 @@ TEST_F(UserFillsTest, AFillTheVenueLaterFailsStopsTheStrategyOnce) {
   const auto order = place(resting(0, 20'000'000));
   ASSERT_TRUE(order.venue_order_id);
   FillRecorder recorder(*fx_.store, risk_, clock_);
-  ClobTrade trade;
-  trade.trade_id = "trade-fails-1";
-  trade.taker_order_id = bytes32(testing::fake_hex(78, 64));
-  trade.size = shares(5'000'000);
-  trade.price = order.limit_price;
-  trade.status = "MATCHED";
-  polymarket::parse::MakerOrder maker;
-  maker.order_id = bytes32(*order.venue_order_id);
-  maker.matched_amount = shares(5'000'000);
-  maker.price = order.limit_price;
-  trade.maker_orders.push_back(maker);
+  ClobTrade trade = maker_trade(order, "trade-fails-1", "MATCHED");
   ASSERT_TRUE(recorder.record("lt_a", order, trade).value().stored_now);
   const auto spent = risk_state().day_spent;
   EXPECT_GT(spent, core::Usd{});

@@ -10,6 +10,7 @@
 #include "engine/engine_fixture.hpp"
 #include "engine/live_setup.hpp"
 #include "engine/order_placer.hpp"
+#include "engine/order_tracker.hpp"
 #include "engine/venue_order_adopter.hpp"
 #include "risk/transitions.hpp"
 #include "store/wallet_secret_context.hpp"
@@ -58,10 +59,12 @@ class VenueAdoptionTest : public ::testing::Test {
     ours_ = std::make_unique<Side>(sim_, *market_, clock_, box_);
     other_ = std::make_unique<Side>(sim_, *market_, clock_, box_);
   }
-  // A resting order placed through a side's own store (two ticks under the best ask).
-  std::string place(Side& side, const std::string& source_trade) {
+  // A resting order placed through a side's own store (two ticks under the best ask), or
+  // one at the best ask that fills at once (`crossing`).
+  std::string place(Side& side, const std::string& source_trade, bool crossing = false) {
     core::Price ask = core::Price::one();
     for (const auto& level : market_->outcomes[0].asks) ask = std::min(ask, level.price);
+    if (crossing) ask = core::Price::from_micros(ask.micros() + 20'000).value();
     // The order's source trade must exist in that side's store.
     auto trade = testing::make_trade(
         "0x" + std::string(39, '0') + "5", hex32(market_->condition_id),
@@ -133,6 +136,40 @@ TEST_F(VenueAdoptionTest, AdoptionHoldsTheBudgetEvenWhenTheRulesWouldRefuse) {
   const auto report = ours_->adopter.adopt(ours_->strategy(), ours_->wallet).value();
   EXPECT_EQ(report.adopted, 1);
   EXPECT_TRUE(ours_->fx.store->find_order_by_venue_id(foreign).value().has_value());
+}
+
+// An order that filled completely is never open: the wallet's trades name it, it is adopted,
+// and tracking records its fills and ends it, so the risk state counts the position.
+TEST_F(VenueAdoptionTest, AnOrderThatFilledCompletelyIsFoundThroughTheWalletsTrades) {
+  const std::string foreign = place(*other_, "foreign", /*crossing=*/true);
+  ASSERT_FALSE(foreign.empty());
+  const auto report = ours_->adopter.adopt(ours_->strategy(), ours_->wallet);
+  ASSERT_TRUE(report.ok()) << report.error().to_string();
+  EXPECT_TRUE(report->errors.empty()) << report->errors.front();
+  EXPECT_EQ(report->venue_orders, 0);  // nothing open
+  EXPECT_EQ(report->from_trades, 1);
+  EXPECT_EQ(report->adopted, 1);
+  const auto adopted = ours_->fx.store->find_order_by_venue_id(foreign).value().value();
+  EXPECT_EQ(adopted.idempotency_key, "adopted:" + foreign);
+
+  OrderTracker tracker(*ours_->fx.store, ours_->risk, ours_->wallets, *sim_.http, sim_.urls.clob,
+                       clock_);
+  const auto tracked = tracker.track(ours_->strategy(), ours_->wallet);
+  ASSERT_TRUE(tracked.ok()) << tracked.error().to_string();
+  EXPECT_GE(tracked->fills_recorded, 1);
+  const auto filled = ours_->fx.store->find_order(adopted.id).value().value();
+  EXPECT_EQ(filled.state, store::OrderState::filled);
+  EXPECT_EQ(filled.filled_size, adopted.size);
+  const auto state = ours_->risk_state(clock_.now());
+  EXPECT_EQ(state.reserved, core::Usd{});
+  EXPECT_GT(state.exposure, core::Usd{});
+
+  // Seen again through the same trades: known now, nothing adopted twice.
+  const auto again = ours_->adopter.adopt(ours_->strategy(), ours_->wallet).value();
+  EXPECT_EQ(again.from_trades, 0);
+  EXPECT_EQ(again.adopted, 0);
+  // The other copy knows its own order: nothing to adopt there.
+  EXPECT_EQ(other_->adopter.adopt(other_->strategy(), other_->wallet).value().adopted, 0);
 }
 
 }  // namespace
