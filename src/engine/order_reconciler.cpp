@@ -84,18 +84,18 @@ core::Result<ReconcileReport> OrderReconciler::reconcile(const store::LtStrategy
   // Holds still open on orders that ended (a crash between an order's end, or its last fill,
   // and the risk booking that follows it): nothing else looks at ended orders before their
   // position settles, so they are booked here.
-  auto holds = store_.list_budget_reservations(strategy.id);
+  // (Ended before the cutoff: one ending now in another thread books itself.)
+  auto holds = store_.list_holds_of_ended_orders(strategy.id, cutoff);
   if (!holds) return holds.error();
   for (const auto& hold : *holds) {
-    if (hold.state != store::ReservationState::reserved || !hold.order_id) continue;
-    auto order = store_.find_order(*hold.order_id);
+    auto order = store_.find_order(hold.order_id.value_or(""));
     if (!order || !*order) {
       report.errors.push_back(hold.id + ": " +
                               (order ? "its order is missing" : order.error().to_string()));
       continue;
     }
     const auto end = order_end((*order)->state);
-    if (!end || (*order)->updated_at > cutoff) continue;  // live, or ending in another thread
+    if (!end) continue;  // moved on since the read
     if (auto booked = book_ended_order(store_, risk_, strategy.id, hold, **order, *end); !booked)
       report.errors.push_back(hold.id + ": " + booked.error().to_string());
   }

@@ -142,6 +142,11 @@ class Store {
   // to (a crash between the reservation and its intent), oldest first.
   virtual Result<std::vector<BudgetReservation>> list_unbound_reservations(
       const std::string& lt_strategy_id, core::Timestamp before) = 0;
+  // Live reservations of a strategy bound to an order that ended (filled, cancelled, expired,
+  // rejected) at or before `ended_by`: a hold the risk booking after the end never released.
+  // Reads the live reservations only, whatever the strategy's history; oldest first.
+  virtual Result<std::vector<BudgetReservation>> list_holds_of_ended_orders(
+      const std::string& lt_strategy_id, core::Timestamp ended_by) = 0;
   // The reservation bound to an order, if any.
   virtual Result<std::optional<BudgetReservation>> find_reservation_by_order(
       const std::string& order_id) = 0;

@@ -357,5 +357,32 @@ TEST_F(LiveOrderTest, AHoldNoIntentWasWrittenForIsReleased) {
   EXPECT_EQ(fx_.store->get_risk_snapshot("usr_a", "lt_a", clock_.now()).value()->open_positions, 0);
 }
 
+// A crash between an order's end in the store and its risk booking leaves the budget held:
+// the reconciler books it once the end is older than the grace period.
+TEST_F(LiveOrderTest, AHoldLeftOnAnEndedOrderIsBookedByTheReconciler) {
+  const auto placed = place(request(20'000'000));
+  ASSERT_TRUE(placed.ok());
+  ASSERT_EQ(placed->placement, Placement::posted) << placed->message;
+  ASSERT_TRUE(fx_.store
+                  ->end_order(*placed->order_id, store::OrderState::cancelled, "cancelled by hand",
+                              clock_.now())
+                  .ok());
+  const auto held = reserved();
+  EXPECT_GT(held, core::Usd{});
+  ASSERT_EQ(fx_.store->list_holds_of_ended_orders("lt_a", clock_.now()).value().size(), 1u);
+  EXPECT_TRUE(fx_.store->list_holds_of_ended_orders("lt_a", clock_.now() - std::chrono::seconds(1))
+                  .value()
+                  .empty());  // ended after that instant
+  auto young = reconciler_.reconcile(strategy(), wallet_, std::chrono::minutes(1));
+  ASSERT_TRUE(young.ok());
+  EXPECT_EQ(reserved(), held);  // within the grace period: left alone
+  clock_.advance(std::chrono::minutes(2));
+  auto old = reconciler_.reconcile(strategy(), wallet_, std::chrono::minutes(1));
+  ASSERT_TRUE(old.ok());
+  EXPECT_TRUE(old->errors.empty()) << old->errors.front();
+  EXPECT_EQ(reserved(), core::Usd{});
+  EXPECT_TRUE(fx_.store->list_holds_of_ended_orders("lt_a", clock_.now()).value().empty());
+}
+
 }  // namespace
 }  // namespace polycopy::engine

@@ -83,6 +83,8 @@ class SqlStore final : public Store {
       const std::string& lt_strategy_id) override;
   Result<std::optional<BudgetReservation>> find_reservation_by_order(
       const std::string& order_id) override;
+  Result<std::vector<BudgetReservation>> list_holds_of_ended_orders(
+      const std::string& lt_strategy_id, core::Timestamp ended_by) override;
   Result<std::vector<BudgetReservation>> list_unbound_reservations(
       const std::string& lt_strategy_id, core::Timestamp before) override;
 

@@ -330,4 +330,23 @@ Result<std::vector<BudgetReservation>> SqlStore::list_unbound_reservations(
   });
 }
 
+Result<std::vector<BudgetReservation>> SqlStore::list_holds_of_ended_orders(
+    const std::string& lt_strategy_id, core::Timestamp ended_by) {
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<BudgetReservation>> {
+    std::vector<BudgetReservation> out;
+    // The live range of the held-tokens index, then one primary-key look at each order.
+    const auto rows = require(
+        query(*connection_,
+              "SELECT " + std::string(kReservationColumns) +
+                  " FROM budget_reservations WHERE lt_strategy_id = ? AND state = 'reserved' AND "
+                  "position_open IN (0, 1) AND EXISTS (SELECT 1 FROM orders WHERE orders.id = "
+                  "budget_reservations.order_id AND orders.state IN ('filled', 'cancelled', "
+                  "'expired', 'rejected') AND orders.updated_at <= ?) ORDER BY created_at, id",
+              {lt_strategy_id, to_unix_ms(ended_by)}),
+        "list_holds_of_ended_orders");
+    for (const auto& row : rows) out.push_back(read_reservation(row));
+    return out;
+  });
+}
+
 }  // namespace polycopy::store::sql
