@@ -52,4 +52,15 @@ if [[ -f $tools/package-lock.json ]]; then
     echo "setup: tools/crosscheck npm packages present"
   fi
 fi
+
+# The local EVM for the redemption tests (tools/evm): same rule.
+evm_tools=$(cd "$(dirname "$0")/.." && pwd)/tools/evm
+if [[ -f $evm_tools/package-lock.json ]]; then
+  if [[ ! -f $evm_tools/node_modules/.package-lock.json || $evm_tools/package-lock.json -nt $evm_tools/node_modules/.package-lock.json ]]; then
+    echo "setup: npm ci in tools/evm"
+    (cd "$evm_tools" && npm ci --no-audit --no-fund --loglevel=error)
+  else
+    echo "setup: tools/evm npm packages present"
+  fi
+fi
 echo "setup: done"

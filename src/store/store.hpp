@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "store/records.hpp"
+#include "store/records_chain.hpp"
 #include "store/records_ft.hpp"
 #include "store/records_lt.hpp"
 #include "store/records_market.hpp"
@@ -250,6 +251,36 @@ class Store {
   // token one index lookup, whatever the number of live orders).
   virtual Result<LtBook> get_lt_book(const std::string& lt_strategy_id,
                                      const std::vector<std::string>& token_ids) = 0;
+
+  // On-chain transactions (records_chain.hpp).
+  // The next nonce of (chain, sender): the larger of the one reserved last + 1 and the
+  // chain's own count of its transactions (pending included), reserved in one transaction.
+  virtual Result<std::uint64_t> reserve_nonce(std::uint64_t chain_id, const std::string& address,
+                                              std::uint64_t chain_next_nonce,
+                                              core::Timestamp now) = 0;
+  // Writes a signed transaction before it is broadcast. A live transaction with the same
+  // purpose is "conflict" (nothing written).
+  virtual Status insert_chain_transaction(const ChainTransaction& tx) = 0;
+  virtual Result<std::optional<ChainTransaction>> find_chain_transaction(const std::string& id) = 0;
+  // The live (signed, sent, confirmed) transaction for a purpose, if any.
+  virtual Result<std::optional<ChainTransaction>> find_live_chain_transaction(
+      const std::string& purpose) = 0;
+  // Signed or sent transactions, oldest first: what a sender still has to see through.
+  virtual Result<std::vector<ChainTransaction>> list_unfinished_chain_transactions() = 0;
+  // One more broadcast of the current bytes (state sent).
+  virtual Status mark_chain_transaction_sent(const std::string& id, core::Timestamp at) = 0;
+  // A fee bump: new bytes and hash for the same nonce (the old hash kept), state signed
+  // until it is broadcast. Only for signed or sent transactions ("conflict" otherwise).
+  virtual Status replace_chain_broadcast(const std::string& id, const std::string& tx_hash,
+                                         const std::string& raw, const std::string& max_fee,
+                                         const std::string& max_priority_fee,
+                                         core::Timestamp at) = 0;
+  // Final: confirmed (mined and deep enough) or failed (reverted, with the reason).
+  virtual Status finish_chain_transaction(const std::string& id, ChainTxState state,
+                                          const std::string& tx_hash,
+                                          std::optional<std::uint64_t> block_number,
+                                          const std::optional<std::string>& error,
+                                          core::Timestamp at) = 0;
 
   // LT positions, resolution and redemption records (records_lt.hpp). Positions are written
   // by record_order_fill. Reads are scoped to the strategy's owner ("not_found" otherwise).

@@ -30,5 +30,6 @@ Migration order_hash();            // 0011
 Migration lt_evaluation();         // 0012
 Migration held_tokens_index();     // 0013
 Migration fill_failures();         // 0014
+Migration chain_transactions();    // 0015
 
 }  // namespace polycopy::store::migrations

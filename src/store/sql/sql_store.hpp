@@ -83,6 +83,22 @@ class SqlStore final : public Store {
       const std::string& lt_strategy_id) override;
   Result<std::optional<BudgetReservation>> find_reservation_by_order(
       const std::string& order_id) override;
+  Result<std::uint64_t> reserve_nonce(std::uint64_t chain_id, const std::string& address,
+                                      std::uint64_t chain_next_nonce, core::Timestamp now) override;
+  Status insert_chain_transaction(const ChainTransaction& tx) override;
+  Result<std::optional<ChainTransaction>> find_chain_transaction(const std::string& id) override;
+  Result<std::optional<ChainTransaction>> find_live_chain_transaction(
+      const std::string& purpose) override;
+  Result<std::vector<ChainTransaction>> list_unfinished_chain_transactions() override;
+  Status mark_chain_transaction_sent(const std::string& id, core::Timestamp at) override;
+  Status replace_chain_broadcast(const std::string& id, const std::string& tx_hash,
+                                 const std::string& raw, const std::string& max_fee,
+                                 const std::string& max_priority_fee, core::Timestamp at) override;
+  Status finish_chain_transaction(const std::string& id, ChainTxState state,
+                                  const std::string& tx_hash,
+                                  std::optional<std::uint64_t> block_number,
+                                  const std::optional<std::string>& error,
+                                  core::Timestamp at) override;
   Result<std::vector<BudgetReservation>> list_holds_of_ended_orders(
       const std::string& lt_strategy_id, core::Timestamp ended_by) override;
   Result<std::vector<BudgetReservation>> list_unbound_reservations(
