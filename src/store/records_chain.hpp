@@ -1,9 +1,10 @@
 #pragma once
-// On-chain transactions as the store keeps them: nonces reserved per (chain, sender) so that
-// restarts and concurrent instances never hand one out twice, and each transaction written
-// ahead (signed, with its raw bytes and hash) before it is broadcast, so a crash between the
-// two resends the same bytes instead of building a second transaction. A fee bump replaces
-// the broadcast (same nonce, new hash); every hash it ever had is kept for the receipt look.
+// On-chain transactions as the store keeps them: each written ahead (signed, with its raw
+// bytes and hash) before it is broadcast, so a crash between the two resends the same bytes
+// instead of building a second transaction; a sender's nonce is unique per chain, so
+// restarts and concurrent instances never use one twice (the loser signs again). A fee bump
+// replaces the broadcast (same nonce, new hash); every hash it ever had is kept for the receipt
+// look.
 #include <cstdint>
 #include <optional>
 #include <string>

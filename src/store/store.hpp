@@ -253,13 +253,14 @@ class Store {
                                      const std::vector<std::string>& token_ids) = 0;
 
   // On-chain transactions (records_chain.hpp).
-  // The next nonce of (chain, sender): the larger of the one reserved last + 1 and the
-  // chain's own count of its transactions (pending included), reserved in one transaction.
-  virtual Result<std::uint64_t> reserve_nonce(std::uint64_t chain_id, const std::string& address,
-                                              std::uint64_t chain_next_nonce,
-                                              core::Timestamp now) = 0;
+  // The nonce for a new transaction of (chain, sender): the larger of the chain's count of
+  // its transactions (pending included) and one past the highest the store holds, so a
+  // restart never reuses one and no nonce is skipped.
+  virtual Result<std::uint64_t> next_nonce(std::uint64_t chain_id, const std::string& address,
+                                           std::uint64_t chain_next_nonce) = 0;
   // Writes a signed transaction before it is broadcast. A live transaction with the same
-  // purpose is "conflict" (nothing written).
+  // purpose is "conflict"; a stored transaction with the same sender and nonce (another
+  // instance got there first) is "nonce_taken": nothing written either way.
   virtual Status insert_chain_transaction(const ChainTransaction& tx) = 0;
   virtual Result<std::optional<ChainTransaction>> find_chain_transaction(const std::string& id) = 0;
   // The live (signed, sent, confirmed) transaction for a purpose, if any.

@@ -42,26 +42,37 @@ ChainTransaction tx(const std::string& id, const std::string& purpose, std::uint
 
 class ChainTransactionsTest : public testing::StoreTest {};
 
-TEST_F(ChainTransactionsTest, NoncesAreReservedOnceEachAndNeverBelowTheChain) {
-  EXPECT_EQ(store_->reserve_nonce(137, kFrom, 5, at_ms(1)).value(), 5u);
-  EXPECT_EQ(store_->reserve_nonce(137, kFrom, 5, at_ms(2)).value(), 6u);  // the chain lags
-  EXPECT_EQ(store_->reserve_nonce(137, kFrom, 9, at_ms(3)).value(), 9u);  // sent elsewhere
-  EXPECT_EQ(store_->reserve_nonce(1, kFrom, 0, at_ms(4)).value(), 0u);    // another chain
-  // Four threads with their own connections on the same file: 4 x 25 distinct nonces.
+TEST_F(ChainTransactionsTest, NoncesFollowTheStoreAndTheChainAndAreTakenOnce) {
+  EXPECT_EQ(store_->next_nonce(137, kFrom, 5).value(), 5u);  // nothing stored: the chain's
+  ASSERT_TRUE(store_->insert_chain_transaction(tx("ctx_5", "p5", 5)).ok());
+  EXPECT_EQ(store_->next_nonce(137, kFrom, 5).value(), 6u);  // the chain lags the store
+  EXPECT_EQ(store_->next_nonce(137, kFrom, 9).value(), 9u);  // sent from elsewhere
+  EXPECT_EQ(store_->next_nonce(1, kFrom, 0).value(), 0u);    // another chain
+  EXPECT_EQ(store_->insert_chain_transaction(tx("ctx_x", "px", 5)).error().code, "nonce_taken");
+  // Four threads with their own connections race: each takes the next nonce and inserts,
+  // signing again when another got there first. 4 x 25 transactions, no nonce twice, no gap.
   std::vector<std::thread> threads;
-  std::vector<std::vector<std::uint64_t>> got(4);
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&, t] {
       auto store = open_sqlite_store(path_).value();
-      for (int i = 0; i < 25; ++i)
-        got[t].push_back(store->reserve_nonce(137, kFrom, 0, at_ms(5)).value());
+      for (int i = 0; i < 25; ++i) {
+        const std::string id = "ctx_" + std::to_string(t) + "_" + std::to_string(i);
+        while (true) {
+          const auto nonce = store->next_nonce(137, kFrom, 0).value();
+          auto t_x = tx(id, id, nonce);
+          const auto inserted = store->insert_chain_transaction(t_x);
+          if (inserted.ok()) break;
+          ASSERT_EQ(inserted.error().code, "nonce_taken");
+        }
+      }
     });
   for (auto& thread : threads) thread.join();
-  std::set<std::uint64_t> all;
-  for (const auto& nonces : got) all.insert(nonces.begin(), nonces.end());
-  EXPECT_EQ(all.size(), 100u);
-  EXPECT_EQ(*all.begin(), 10u);
-  EXPECT_EQ(*all.rbegin(), 109u);
+  std::set<std::uint64_t> nonces;
+  const auto stored = store_->list_unfinished_chain_transactions().value();
+  for (const auto& t : stored) nonces.insert(t.nonce);
+  EXPECT_EQ(nonces.size(), 101u);
+  EXPECT_EQ(*nonces.begin(), 5u);
+  EXPECT_EQ(*nonces.rbegin(), 105u);
 }
 
 TEST_F(ChainTransactionsTest, OneLiveTransactionPerPurposeWrittenAheadOfItsBroadcast) {

@@ -1,21 +1,14 @@
-// On-chain transactions (redemptions): nonces reserved per (chain, sender), and each
-// transaction written ahead of its broadcast with its signed bytes, so that a restart
-// resends the same transaction rather than building another. A partial unique index keeps
-// one live transaction per purpose ("never two transactions for one position").
+// On-chain transactions (redemptions), each written ahead of its broadcast with its signed
+// bytes, so that a restart resends the same transaction rather than building another. A
+// sender's nonces are unique per chain (two instances racing for one: the second insert is
+// refused and signs again with the next), and a partial unique index keeps one live
+// transaction per purpose ("never two transactions for one position").
 #include "store/migrations/migration.hpp"
 
 namespace polycopy::store::migrations {
 
 Migration chain_transactions() {
   return {15, "chain_transactions", R"sql(
-CREATE TABLE chain_nonces (
-  chain_id    BIGINT NOT NULL,
-  address     TEXT NOT NULL,
-  next_nonce  BIGINT NOT NULL,
-  updated_at  BIGINT NOT NULL,
-  PRIMARY KEY (chain_id, address),
-  CONSTRAINT ck_chain_nonces_next CHECK (next_nonce >= 0)
-);
 CREATE TABLE chain_transactions (
   id                        TEXT PRIMARY KEY,
   chain_id                  BIGINT NOT NULL,

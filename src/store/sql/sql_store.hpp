@@ -83,8 +83,8 @@ class SqlStore final : public Store {
       const std::string& lt_strategy_id) override;
   Result<std::optional<BudgetReservation>> find_reservation_by_order(
       const std::string& order_id) override;
-  Result<std::uint64_t> reserve_nonce(std::uint64_t chain_id, const std::string& address,
-                                      std::uint64_t chain_next_nonce, core::Timestamp now) override;
+  Result<std::uint64_t> next_nonce(std::uint64_t chain_id, const std::string& address,
+                                   std::uint64_t chain_next_nonce) override;
   Status insert_chain_transaction(const ChainTransaction& tx) override;
   Result<std::optional<ChainTransaction>> find_chain_transaction(const std::string& id) override;
   Result<std::optional<ChainTransaction>> find_live_chain_transaction(

@@ -1,5 +1,5 @@
-// On-chain transactions: nonce reservation per (chain, sender), transactions written ahead of
-// their broadcast, fee-bump replacements (old hashes kept) and their final state.
+// On-chain transactions: the next nonce of a sender, transactions written ahead of their
+// broadcast, fee-bump replacements (old hashes kept) and their final state.
 #include <string>
 
 #include "store/sql/query.hpp"
@@ -80,24 +80,17 @@ constexpr std::string_view kLive = "state IN ('signed', 'sent', 'confirmed')";
 
 }  // namespace
 
-Result<std::uint64_t> SqlStore::reserve_nonce(std::uint64_t chain_id, const std::string& address,
-                                              std::uint64_t chain_next_nonce, core::Timestamp now) {
-  constexpr std::string_view op = "reserve_nonce";
-  return transact(TransactionMode::write, [&]() -> Result<std::uint64_t> {
+Result<std::uint64_t> SqlStore::next_nonce(std::uint64_t chain_id, const std::string& address,
+                                           std::uint64_t chain_next_nonce) {
+  return transact(TransactionMode::read, [&]() -> Result<std::uint64_t> {
     const auto rows = require(query(*connection_,
-                                    "SELECT next_nonce FROM chain_nonces WHERE chain_id = ? AND "
-                                    "address = ?",
+                                    "SELECT MAX(nonce) FROM chain_transactions WHERE chain_id = ? "
+                                    "AND from_address = ?",
                                     {signed64(chain_id), address}),
-                              op);
+                              "next_nonce");
     std::uint64_t nonce = chain_next_nonce;
-    if (!rows.empty())
-      nonce = std::max(nonce, static_cast<std::uint64_t>(RowReader(rows.front()).int64()));
-    require(execute(*connection_,
-                    "INSERT INTO chain_nonces (chain_id, address, next_nonce, updated_at) VALUES "
-                    "(?, ?, ?, ?) ON CONFLICT (chain_id, address) DO UPDATE SET next_nonce = "
-                    "excluded.next_nonce, updated_at = excluded.updated_at",
-                    {signed64(chain_id), address, signed64(nonce + 1), to_unix_ms(now)}),
-            op);
+    if (!rows.empty() && !rows.front().front().is_null())
+      nonce = std::max(nonce, static_cast<std::uint64_t>(RowReader(rows.front()).int64()) + 1);
     return nonce;
   });
 }
@@ -107,6 +100,10 @@ Status SqlStore::insert_chain_transaction(const ChainTransaction& tx) {
   return transact(TransactionMode::write, [&]() -> Status {
     if (load_tx(*connection_, std::string(kLive) + " AND purpose = ?", {tx.purpose}))
       return core::Error{"conflict", "a live transaction for " + tx.purpose + " exists"};
+    if (load_tx(*connection_, "chain_id = ? AND from_address = ? AND nonce = ?",
+                {signed64(tx.chain_id), tx.from_address, signed64(tx.nonce)}))
+      return core::Error{"nonce_taken", "nonce " + std::to_string(tx.nonce) + " of " +
+                                            tx.from_address + " is taken"};
     require(execute(*connection_,
                     "INSERT INTO chain_transactions (" + std::string(kColumns) +
                         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?, ?, "
