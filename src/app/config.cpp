@@ -8,6 +8,8 @@
 #include <sstream>
 #include <variant>
 
+#include "chain/address.hpp"
+
 namespace polycopy::app {
 namespace {
 
@@ -64,6 +66,21 @@ Apply url_setter(std::vector<std::string> schemes, std::string Config::Polymarke
   });
 }
 
+// An address (0x + 40 hex digits; mixed case must be a valid EIP-55 checksum), or "" when
+// `optional`.
+Apply address_setter(std::string Config::Chain::*field, bool optional = false) {
+  return string_setter([=](Config& config, const std::string& text) -> std::string {
+    if (optional && text.empty()) {
+      config.chain.*field = text;
+      return {};
+    }
+    if (!chain::parse_address(text))
+      return "expected an address (0x + 40 hex digits), got '" + text + "'";
+    config.chain.*field = text;
+    return {};
+  });
+}
+
 const std::vector<KeySpec>& key_specs() {
   static const std::vector<KeySpec> specs = {
       {"database", "path", Kind::string,
@@ -115,6 +132,38 @@ const std::vector<KeySpec>& key_specs() {
        url_setter({"https", "http"}, &Config::Polymarket::data_url)},
       {"polymarket", "ws_url", Kind::string,
        url_setter({"wss", "ws"}, &Config::Polymarket::ws_url)},
+      {"chain", "rpc_urls", Kind::string,
+       string_setter([](Config& config, const std::string& text) -> std::string {
+         std::vector<std::string> urls;
+         std::stringstream list(text);
+         for (std::string url; std::getline(list, url, ',');) {
+           const auto first = url.find_first_not_of(" \t");
+           const auto last = url.find_last_not_of(" \t");
+           url = first == std::string::npos ? "" : url.substr(first, last - first + 1);
+           if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
+             return "expected comma-separated http(s):// URLs, got '" + url + "'";
+           urls.push_back(url);
+         }
+         if (urls.empty()) return "must name at least one URL";
+         config.chain.rpc_urls = urls;
+         return {};
+       })},
+      {"chain", "chain_id", Kind::integer,
+       integer_setter(
+           1, std::int64_t{1} << 53,
+           [](Config& c, std::int64_t n) { c.chain.chain_id = static_cast<std::uint64_t>(n); })},
+      {"chain", "confirmations", Kind::integer,
+       integer_setter(1, 1000,
+                      [](Config& c, std::int64_t n) {
+                        c.chain.confirmations = static_cast<std::uint64_t>(n);
+                      })},
+      {"chain", "conditional_tokens", Kind::string,
+       address_setter(&Config::Chain::conditional_tokens)},
+      {"chain", "neg_risk_adapter", Kind::string, address_setter(&Config::Chain::neg_risk_adapter)},
+      {"chain", "collateral", Kind::string, address_setter(&Config::Chain::collateral)},
+      {"chain", "neg_risk_collateral", Kind::string,
+       address_setter(&Config::Chain::neg_risk_collateral)},
+      {"chain", "pusd", Kind::string, address_setter(&Config::Chain::pusd, true)},
       {"secrets", "wallet_key_file", Kind::string,
        string_setter([](Config& config, const std::string& path) -> std::string {
          config.secrets.wallet_key_file = path;
@@ -344,6 +393,20 @@ std::string to_toml(const Config& config) {
                                  {"gamma_url", config.polymarket.gamma_url},
                                  {"data_url", config.polymarket.data_url},
                                  {"ws_url", config.polymarket.ws_url}}},
+      {"chain",
+       [&] {
+         std::string urls;
+         for (const auto& url : config.chain.rpc_urls) urls += (urls.empty() ? "" : ",") + url;
+         return toml::table{
+             {"rpc_urls", urls},
+             {"chain_id", static_cast<std::int64_t>(config.chain.chain_id)},
+             {"confirmations", static_cast<std::int64_t>(config.chain.confirmations)},
+             {"conditional_tokens", config.chain.conditional_tokens},
+             {"neg_risk_adapter", config.chain.neg_risk_adapter},
+             {"collateral", config.chain.collateral},
+             {"neg_risk_collateral", config.chain.neg_risk_collateral},
+             {"pusd", config.chain.pusd}};
+       }()},
       {"secrets", toml::table{{"wallet_key_file", config.secrets.wallet_key_file},
                               {"cron_secret_file", config.secrets.cron_secret_file}}},
   };

@@ -30,6 +30,19 @@ struct Config {
     std::string data_url = "https://data-api.polymarket.com";
     std::string ws_url = "wss://ws-subscriptions-clob.polymarket.com/ws";
   } polymarket;
+  // The Polygon node(s) and contracts of on-chain redemption (protocol doc 10.1). Collateral
+  // addresses are those positions were created with: USDC.e for binary markets (also after
+  // the move to pUSD), the wrapped collateral for neg-risk ones.
+  struct Chain {
+    std::vector<std::string> rpc_urls = {"https://polygon-rpc.com"};  // failover in order
+    std::uint64_t chain_id = 137;
+    std::uint64_t confirmations = 3;
+    std::string conditional_tokens = "0x4D97DCd97eC945f40cF65F87097ACe5EA0476045";
+    std::string neg_risk_adapter = "0xd91E80cF2E7be2e162c6513ceD06f1dD0dA35296";
+    std::string collateral = "0x2791Bca1f2de4661ED88A30C99A7a9449Aa84174";           // USDC.e
+    std::string neg_risk_collateral = "0x3A3BD7bb9528E159577F7C2e685CC81A765002E2";  // wcol
+    std::string pusd = "0xC011a7E12a19f7B1f670d46F03B03f3342E82DFB";  // "" to leave out
+  } chain;
   struct Secrets {
     // A file holding the 64-hex-digit key that seals wallet secrets in the database (the
     // POLYCOPY_WALLET_KEY environment variable, when set, is used instead).

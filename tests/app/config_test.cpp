@@ -103,6 +103,17 @@ INSTANTIATE_TEST_SUITE_P(
                 "expected a URL starting with https:// or http://"},
         BadCase{"[polymarket]\nws_url = \"https://x\"\n", {}, "polymarket.ws_url", "wss://"},
         BadCase{"[server\n", {}, "<text>:1:8", "not valid TOML"},
+        BadCase{"[chain]\nrpc_urls = \"https://a, ftp://b\"\n",
+                {},
+                "chain.rpc_urls",
+                "expected comma-separated http(s):// URLs, got 'ftp://b'"},
+        BadCase{"[chain]\nchain_id = 0\n", {}, "chain.chain_id", "between 1"},
+        BadCase{"[chain]\nconfirmations = 0\n", {}, "chain.confirmations", "between 1 and 1000"},
+        BadCase{"[chain]\ncollateral = \"0x123\"\n", {}, "chain.collateral", "expected an address"},
+        BadCase{"[chain]\nconditional_tokens = \"\"\n",
+                {},
+                "chain.conditional_tokens",
+                "expected an address"},
         BadCase{"",
                 {{"POLYCOPY_SERVER_THREADS", "2x"}},
                 "POLYCOPY_SERVER_THREADS",
@@ -113,6 +124,22 @@ INSTANTIATE_TEST_SUITE_P(
                 "expected HOST:PORT"},
         BadCase{"", {{"POLYCOPY_SERVER_LISTN", "a:1"}}, "POLYCOPY_SERVER_LISTN", "unknown setting"},
         BadCase{"", {{"POLYCOPY_LOG_LEVEL", ""}}, "POLYCOPY_LOG_LEVEL", "unknown level"}));
+
+TEST(Config, ChainSettingsApplyAndShowBack) {
+  const Config defaults = load_ok("");
+  EXPECT_EQ(defaults.chain.chain_id, 137u);
+  EXPECT_EQ(defaults.chain.collateral, "0x2791Bca1f2de4661ED88A30C99A7a9449Aa84174");
+  const Config config = load_ok(
+      "[chain]\nrpc_urls = \"http://127.0.0.1:1, https://b.example/rpc\"\nchain_id = 1337\n"
+      "pusd = \"\"\n",
+      {{"POLYCOPY_CHAIN_CONFIRMATIONS", "5"}});
+  EXPECT_EQ(config.chain.rpc_urls,
+            (std::vector<std::string>{"http://127.0.0.1:1", "https://b.example/rpc"}));
+  EXPECT_EQ(config.chain.chain_id, 1337u);
+  EXPECT_EQ(config.chain.confirmations, 5u);
+  EXPECT_TRUE(config.chain.pusd.empty());
+  EXPECT_EQ(to_toml(load_ok(to_toml(config))), to_toml(config));
+}
 
 TEST(Config, ReportsEveryProblemNotJustTheFirst) {
   const std::string message =
