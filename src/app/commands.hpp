@@ -30,6 +30,8 @@ store::User require_user(store::Store& store, const std::string& name);
 // One registration function per command group (src/app/commands/*.cpp).
 void register_migrate_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 void register_config_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
+// `polycopy redeem --strategy ID [--dry-run]`: on-chain redemption of winning positions.
+void register_redeem_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 // `polycopy chain balance`: on-chain reads through the configured node(s).
 void register_chain_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code);
 void register_serve_command(CLI::App& cli, GlobalFlags& flags, int& exit_code);

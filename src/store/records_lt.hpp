@@ -69,12 +69,19 @@ struct RedemptionRecord {
   std::optional<std::string> wallet_id;
   std::string condition_id;
   RedemptionState state = RedemptionState::pending;
-  Usd expected;  // shares x payout
+  Usd expected;             // shares x payout
+  std::optional<Usd> paid;  // its part of what the chain paid (confirmed)
   std::optional<std::string> tx_hash;
   std::int64_t attempts = 0;
   std::optional<Timestamp> next_attempt_at;
   std::optional<std::string> last_error;
   Timestamp created_at, updated_at;
+};
+
+// A redemption the redeemer still has to act on (pending or submitted), with its strategy.
+struct RedemptionDue {
+  RedemptionRecord record;
+  std::string lt_strategy_id;
 };
 
 // The id of the position an order fills into: "ltp_" + the order id's suffix (after its

@@ -306,6 +306,23 @@ class Store {
   virtual Result<LtSettlementOutcome> settle_lt_position(const std::string& lt_position_id,
                                                          const std::string& redemption_id,
                                                          core::Timestamp at) = 0;
+
+  // Redemptions, engine side (the redeemer). The LT strategy by id alone (any owner).
+  virtual Result<std::optional<LtStrategy>> find_lt_strategy(const std::string& id) = 0;
+  // Pending or submitted redemptions, of one strategy or of all, oldest first.
+  virtual Result<std::vector<RedemptionDue>> list_redemptions_due(
+      const std::optional<std::string>& lt_strategy_id) = 0;
+  // Pending -> submitted with the transaction's hash (one more attempt), all or none.
+  virtual Status mark_redemptions_submitted(const std::vector<std::string>& ids,
+                                            const std::string& tx_hash, core::Timestamp at) = 0;
+  // Final: confirmed (with its part of what the chain paid) or failed (with the reason); a
+  // failed one may also go back to pending for another try. Confirmed never changes again.
+  virtual Status finish_redemption(const std::string& id, RedemptionState state,
+                                   std::optional<Usd> paid, const std::optional<std::string>& error,
+                                   core::Timestamp at) = 0;
+  // Why the redemptions could not go ahead now (kept pending; the next pass tries again).
+  virtual Status note_redemption_problem(const std::vector<std::string>& ids,
+                                         const std::string& error, core::Timestamp at) = 0;
 };
 
 // Opens (creating if needed) a SQLite database file; does not migrate.

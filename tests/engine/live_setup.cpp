@@ -3,9 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "chain/hex.hpp"
-#include "chain/private_key.hpp"
 #include "engine/engine_fixture.hpp"
-#include "store/wallet_secret_context.hpp"
 
 namespace polycopy::engine::testing {
 
@@ -15,10 +13,6 @@ const sim::ScenarioMarket* open_market(const sim::Scenario& scenario, bool cent_
         (!cent_tick || m.tick == polymarket::TickSize::t0_01))
       return &m;
   return nullptr;
-}
-
-void store_user(store::Store& store, core::Timestamp now) {
-  EXPECT_TRUE(store.insert_user({"usr_a", "alice", now}).ok());
 }
 
 void store_market(store::Store& store, const sim::ScenarioMarket& market, core::Timestamp now) {
@@ -31,40 +25,6 @@ void store_market(store::Store& store, const sim::ScenarioMarket& market, core::
                   .upsert_market(record, {{token(0), record.condition_id, 0, "Yes"},
                                           {token(1), record.condition_id, 1, "No"}})
                   .ok());
-}
-
-store::Wallet store_wallet(store::Store& store, const core::SecretBox& box,
-                           const std::string& private_key, core::Timestamp now) {
-  store::Wallet wallet;
-  wallet.id = "wal_1";
-  wallet.user_id = "usr_a";
-  wallet.address = chain::to_hex(chain::PrivateKey::parse(private_key).value().address());
-  wallet.encrypted_private_key =
-      box.seal(private_key, store::wallet_secret_context("wal_1", store::kPrivateKeySecret));
-  wallet.created_at = now;
-  EXPECT_TRUE(store.insert_wallet(wallet).ok());
-  return store.find_wallet("wal_1").value().value();
-}
-
-void store_live_pair(store::Store& store, core::Timestamp now, store::FtStrategyParams twin,
-                     const std::function<void(store::LtStrategy&)>& adjust) {
-  store::FtStrategy ft;
-  ft.id = "ft_a";
-  ft.user_id = "usr_a";
-  ft.params = std::move(twin);
-  ft.params.name = "paper";
-  ft.created_at = ft.updated_at = now;
-  EXPECT_TRUE(store.insert_ft_strategy(ft).ok());
-  store::LtStrategy lt;
-  lt.id = "lt_a";
-  lt.user_id = "usr_a";
-  lt.params.name = "live";
-  lt.params.ft_strategy_id = "ft_a";
-  lt.params.wallet_id = "wal_1";
-  lt.paused = false;
-  lt.created_at = lt.updated_at = now;
-  if (adjust) adjust(lt);
-  EXPECT_TRUE(store.insert_lt_strategy(lt).ok());
 }
 
 }  // namespace polycopy::engine::testing

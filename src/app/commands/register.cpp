@@ -17,6 +17,7 @@ void register_commands(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
   register_polymarket_commands(cli, flags, exit_code);
   register_config_commands(cli, flags, exit_code);
   register_chain_commands(cli, flags, exit_code);
+  register_redeem_command(cli, flags, exit_code);
   register_sim_command(cli, flags, exit_code);
   register_demo_command(cli, flags, exit_code);
 }

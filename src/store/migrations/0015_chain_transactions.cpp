@@ -2,7 +2,8 @@
 // bytes, so that a restart resends the same transaction rather than building another. A
 // sender's nonces are unique per chain (two instances racing for one: the second insert is
 // refused and signs again with the next), and a partial unique index keeps one live
-// transaction per purpose ("never two transactions for one position").
+// transaction per purpose ("never two transactions for one position"). A redemption keeps
+// what the chain paid for it beside what was expected.
 #include "store/migrations/migration.hpp"
 
 namespace polycopy::store::migrations {
@@ -44,6 +45,7 @@ CREATE TABLE chain_transaction_hashes (
   replaced_at  BIGINT NOT NULL
 );
 CREATE INDEX ix_chain_transaction_hashes_tx ON chain_transaction_hashes (chain_tx_id);
+ALTER TABLE redemptions ADD COLUMN paid_usd_micros BIGINT;
 )sql"};
 }
 

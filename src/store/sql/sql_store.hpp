@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "store/sql/connection.hpp"
+#include "store/sql/row_reader.hpp"
 #include "store/sql/transaction.hpp"
 #include "store/store.hpp"
 
@@ -99,6 +100,15 @@ class SqlStore final : public Store {
                                   std::optional<std::uint64_t> block_number,
                                   const std::optional<std::string>& error,
                                   core::Timestamp at) override;
+  Result<std::optional<LtStrategy>> find_lt_strategy(const std::string& id) override;
+  Result<std::vector<RedemptionDue>> list_redemptions_due(
+      const std::optional<std::string>& lt_strategy_id) override;
+  Status mark_redemptions_submitted(const std::vector<std::string>& ids, const std::string& tx_hash,
+                                    core::Timestamp at) override;
+  Status finish_redemption(const std::string& id, RedemptionState state, std::optional<Usd> paid,
+                           const std::optional<std::string>& error, core::Timestamp at) override;
+  Status note_redemption_problem(const std::vector<std::string>& ids, const std::string& error,
+                                 core::Timestamp at) override;
   Result<std::vector<BudgetReservation>> list_holds_of_ended_orders(
       const std::string& lt_strategy_id, core::Timestamp ended_by) override;
   Result<std::vector<BudgetReservation>> list_unbound_reservations(
@@ -190,6 +200,9 @@ void raise_alert(Connection& connection, const std::optional<std::string>& user_
 // strategy has evaluated already).
 void insert_strategy_signal(Connection& connection, const StrategySignalRecord& signal,
                             const std::optional<std::string>& lt_strategy_id, std::string_view op);
+// Redemption rows (sql_store_lt_positions.cpp): the columns of alias r, and one row read.
+extern const std::string_view kRedemptionColumns;
+RedemptionRecord read_redemption(RowReader& r);
 // Order intents (sql_store_orders.cpp), inside the caller's transaction: the order stored
 // with this idempotency key, and a new intent row (throws core::Failure).
 std::optional<OrderRecord> order_with_key(Connection& connection, const std::string& key);

@@ -25,10 +25,6 @@ constexpr std::string_view kPositionColumns =
     "p.pnl_usd_micros, p.ft_position_id, p.ft_cost_usd_micros, p.ft_pnl_usd_micros, "
     "p.opened_at, p.resolved_at";
 
-constexpr std::string_view kRedemptionColumns =
-    "r.id, r.lt_position_id, r.wallet_id, r.condition_id, r.state, r.expected_usd_micros, "
-    "r.tx_hash, r.attempts, r.next_attempt_at, r.last_error, r.created_at, r.updated_at";
-
 // An order in one of these states can fill no more: its position's size is known.
 constexpr std::string_view kFinalOrderStates = "('filled', 'cancelled', 'expired', 'rejected')";
 
@@ -55,26 +51,6 @@ LtPositionRecord read_position(RowReader& r) {
   p.opened_at = from_unix_ms(r.int64());
   p.resolved_at = optional_time(r.optional_int64());
   return p;
-}
-
-RedemptionRecord read_redemption(RowReader& r) {
-  RedemptionRecord d;
-  d.id = r.text();
-  d.lt_position_id = r.text();
-  d.wallet_id = r.optional_text();
-  d.condition_id = r.text();
-  const std::string state = r.text();
-  const auto parsed = redemption_state_from_string(state);
-  if (!parsed) throw core::Failure("db_error", "stored redemption state '" + state + "'");
-  d.state = *parsed;
-  d.expected = Usd::from_micros(r.int64());
-  d.tx_hash = r.optional_text();
-  d.attempts = r.int64();
-  d.next_attempt_at = optional_time(r.optional_int64());
-  d.last_error = r.optional_text();
-  d.created_at = from_unix_ms(r.int64());
-  d.updated_at = from_unix_ms(r.int64());
-  return d;
 }
 
 std::optional<LtPositionRecord> load_position(Connection& connection, std::string_view where,
@@ -156,6 +132,32 @@ constexpr std::string_view kResolutionColumns =
     "res.payout_denominator, res.resolved_at, res.recorded_at";
 
 }  // namespace
+
+const std::string_view kRedemptionColumns =
+    "r.id, r.lt_position_id, r.wallet_id, r.condition_id, r.state, r.expected_usd_micros, "
+    "r.paid_usd_micros, r.tx_hash, r.attempts, r.next_attempt_at, r.last_error, r.created_at, "
+    "r.updated_at";
+
+RedemptionRecord read_redemption(RowReader& r) {
+  RedemptionRecord d;
+  d.id = r.text();
+  d.lt_position_id = r.text();
+  d.wallet_id = r.optional_text();
+  d.condition_id = r.text();
+  const std::string state = r.text();
+  const auto parsed = redemption_state_from_string(state);
+  if (!parsed) throw core::Failure("db_error", "stored redemption state '" + state + "'");
+  d.state = *parsed;
+  d.expected = Usd::from_micros(r.int64());
+  d.paid = optional_fixed<Usd>(r.optional_int64());
+  d.tx_hash = r.optional_text();
+  d.attempts = r.int64();
+  d.next_attempt_at = optional_time(r.optional_int64());
+  d.last_error = r.optional_text();
+  d.created_at = from_unix_ms(r.int64());
+  d.updated_at = from_unix_ms(r.int64());
+  return d;
+}
 
 void add_fill_to_lt_position(Connection& connection, const OrderRecord& order,
                              const VenueFill& fill) {

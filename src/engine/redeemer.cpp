@@ -1,0 +1,245 @@
+#include "engine/redeemer.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+
+#include "chain/abi.hpp"
+#include "chain/address.hpp"
+#include "chain/hex.hpp"
+#include "polymarket/ctf/ctf_calls.hpp"
+#include "polymarket/ctf/ctf_ids.hpp"
+
+namespace polycopy::engine {
+namespace {
+
+using Wide = unsigned __int128;
+
+// PayoutRedemption topics (protocol doc 10.4): the CTF's and the NegRiskAdapter's.
+constexpr char kCtfPayoutTopic[] =
+    "0x2682012a4a4f1973119f1c9b90745d1bd91fa2bab387344f044cb3586864d18d";
+constexpr char kNegRiskPayoutTopic[] =
+    "0x9140a6a270ef945260c03894b3c6b3b2695e9d5101feef0ff24fec960cfd3224";
+
+std::string units(Wide value) {
+  if (value == 0) return "0";
+  std::string out;
+  for (; value != 0; value /= 10) out.insert(out.begin(), static_cast<char>('0' + value % 10));
+  return out;
+}
+
+std::optional<Wide> small(const chain::Uint256& value) {
+  const auto fits = value.to_u64();
+  if (!fits) return std::nullopt;
+  return Wide{*fits};
+}
+
+// What the chain paid by the receipt's PayoutRedemption event, if it has one.
+std::optional<Wide> paid_by(const chain::TransactionReceipt& receipt) {
+  for (const auto& log : receipt.logs) {
+    if (log.topics.empty()) continue;
+    const std::string topic = chain::to_hex(log.topics[0]);
+    // CTF data: conditionId, offset of indexSets, payout; NegRiskAdapter: offset, payout.
+    const std::size_t slot = topic == kCtfPayoutTopic ? 2 : topic == kNegRiskPayoutTopic ? 1 : 9;
+    if (slot == 9) continue;
+    auto payout = chain::AbiDecoder(log.data).uint256(slot);
+    if (!payout) continue;
+    return small(*payout);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Redeemer::Redeemer(store::Store& store, chain::EthClient& eth, ChainTxSender& sender,
+                   WalletAccess& wallets, const core::Clock& clock, RedeemerOptions options)
+    : store_(store),
+      eth_(eth),
+      sender_(sender),
+      wallets_(wallets),
+      clock_(clock),
+      options_(options) {}
+
+core::Result<chain::Uint256> Redeemer::read_uint(const chain::Address& to,
+                                                 const chain::Bytes& data) {
+  auto result = eth_.call(chain::CallRequest{std::nullopt, to, data, std::nullopt, std::nullopt});
+  if (!result) return result.error();
+  return polymarket::ctf::decode_uint(*result);
+}
+
+core::Result<RedeemReport> Redeemer::run(const std::optional<std::string>& lt_strategy_id,
+                                         bool dry_run) {
+  auto due = store_.list_redemptions_due(lt_strategy_id);
+  if (!due) return due.error();
+  // One call redeems all the wallet holds of a condition: one group per (wallet, condition).
+  std::vector<std::vector<store::RedemptionDue>> groups;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (auto& item : *due) {
+    const auto key = std::pair{item.record.wallet_id.value_or(""), item.record.condition_id};
+    const auto [at, added] = index.emplace(key, groups.size());
+    if (added) groups.emplace_back();
+    groups[at->second].push_back(std::move(item));
+  }
+  RedeemReport report;
+  for (const auto& group : groups) {
+    report.groups.push_back(redeem_group(group, dry_run));
+    const auto& done = report.groups.back();
+    if (done.outcome == "failed" || (done.outcome == "waiting" && done.code))
+      report.problems.push_back("redemption of " + done.condition_id + " from wallet " +
+                                done.wallet_id + ": " + done.code.value_or("failed") + ": " +
+                                done.message.value_or(""));
+  }
+  return report;
+}
+
+RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::RedemptionDue>& group,
+                                             bool dry_run) {
+  RedemptionGroupReport out;
+  out.wallet_id = group.front().record.wallet_id.value_or("");
+  out.condition_id = group.front().record.condition_id;
+  Wide expected = 0;
+  bool submitted = false;
+  for (const auto& item : group) {
+    out.redemption_ids.push_back(item.record.id);
+    expected += static_cast<Wide>(item.record.expected.micros());
+    submitted = submitted || item.record.state == store::RedemptionState::submitted;
+  }
+  out.expected_units = units(expected);
+  const auto now = clock_.now();
+  const auto wait = [&](const std::string& code, const std::string& message) {
+    out.outcome = "waiting";
+    out.code = code;
+    out.message = message;
+    if (!dry_run)
+      (void)store_.note_redemption_problem(out.redemption_ids, code + ": " + message, now);
+    return out;
+  };
+
+  auto wallet = store_.find_wallet(out.wallet_id);
+  if (!wallet) return wait(wallet.error().code, wallet.error().message);
+  if (!*wallet) return wait("wallet_missing", "no wallet '" + out.wallet_id + "'");
+  if ((*wallet)->signature_type == 2)
+    return wait("safe_wallet_unsupported", "the positions are held by the Safe " +
+                                               (*wallet)->funder.value_or("") +
+                                               ": redeeming through it is not built yet");
+  auto key = wallets_.signing_key(**wallet);
+  if (!key) return wait(key.error().code, key.error().message);
+  const std::string purpose = "redeem:" + out.wallet_id + ":" + out.condition_id;
+
+  // Already sent: follow its transaction.
+  if (submitted && !dry_run) {
+    auto live = store_.find_live_chain_transaction(purpose);
+    if (!live) return wait(live.error().code, live.error().message);
+    if (*live) {
+      auto advanced = sender_.advance((*live)->id, *key);
+      if (!advanced) return wait(advanced.error().code, advanced.error().message);
+      finish(out, group, *advanced);
+      return out;
+    }
+  }
+
+  auto market = store_.get_market(out.condition_id);
+  if (!market) return wait(market.error().code, market.error().message);
+  if (!*market) return wait("market_missing", "the market is not stored");
+  const bool neg_risk = (*market)->market.neg_risk;
+  const auto condition = chain::parse_bytes32(out.condition_id);
+  if (!condition) return wait("invalid_condition_id", condition.error().message);
+  const auto denominator =
+      read_uint(options_.conditional_tokens, polymarket::ctf::payout_denominator_call(*condition));
+  if (!denominator) return wait(denominator.error().code, denominator.error().message);
+  if (denominator->is_zero())
+    return wait("condition_unresolved", "the condition has no payouts on chain yet");
+  const auto owner = chain::parse_address((*wallet)->address).value();
+  const chain::Address& collateral = neg_risk ? options_.neg_risk_collateral : options_.collateral;
+  std::vector<chain::Uint256> balances;
+  Wide payout = 0;
+  for (std::uint64_t outcome = 0; outcome < 2; ++outcome) {
+    const auto numerator = read_uint(options_.conditional_tokens,
+                                     polymarket::ctf::payout_numerators_call(*condition, outcome));
+    if (!numerator) return wait(numerator.error().code, numerator.error().message);
+    const auto id = polymarket::ctf::position_id(
+        collateral, polymarket::ctf::collection_id(*condition, std::uint64_t{1} << outcome));
+    const auto balance =
+        read_uint(options_.conditional_tokens, polymarket::ctf::erc1155_balance_call(owner, id));
+    if (!balance) return wait(balance.error().code, balance.error().message);
+    const auto b = small(*balance), n = small(*numerator), d = small(*denominator);
+    if (!b || !n || !d) return wait("amount_too_large", "a balance or payout is over 64 bits");
+    payout += *b * *n / *d;  // per index set, as the contract divides
+    balances.push_back(*balance);
+  }
+  out.payout_units = units(payout);
+  if (balances[0].is_zero() && balances[1].is_zero())
+    return wait("no_tokens_held", "the wallet holds none of this condition's positions");
+
+  const chain::Address to = neg_risk ? options_.neg_risk_adapter : options_.conditional_tokens;
+  const chain::Bytes data =
+      neg_risk ? polymarket::ctf::neg_risk_redeem_call(*condition, balances)
+               : polymarket::ctf::redeem_positions_call(collateral, *condition, {1, 2});
+  if (dry_run) {
+    out.outcome = "dry_run";
+    auto simulated = eth_.call(chain::CallRequest{owner, to, data, std::nullopt, std::nullopt});
+    if (!simulated) {
+      out.code = simulated.error().code;
+      out.message = simulated.error().message;
+    }
+    return out;
+  }
+  auto tx = sender_.submit(purpose, to, data, *key);
+  if (!tx) return wait(tx.error().code, tx.error().message);
+  if (auto marked = store_.mark_redemptions_submitted(out.redemption_ids, tx->tx_hash, now);
+      !marked)
+    return wait(marked.error().code, marked.error().message);
+  auto advanced = sender_.advance(tx->id, *key);
+  finish(out, group, advanced ? *advanced : *tx);
+  return out;
+}
+
+void Redeemer::finish(RedemptionGroupReport& out, const std::vector<store::RedemptionDue>& group,
+                      const store::ChainTransaction& tx) {
+  out.tx_hash = tx.tx_hash;
+  const auto now = clock_.now();
+  if (tx.state == store::ChainTxState::failed) {
+    out.outcome = "failed";
+    out.code = "transaction_reverted";
+    out.message = tx.error.value_or("reverted");
+    for (const auto& item : group)
+      (void)store_.finish_redemption(item.record.id, store::RedemptionState::failed, std::nullopt,
+                                     *out.message, now);
+    return;
+  }
+  if (tx.state != store::ChainTxState::confirmed) {
+    out.outcome = "submitted";
+    return;
+  }
+  auto receipt = eth_.transaction_receipt(chain::parse_bytes32(tx.tx_hash).value());
+  if (!receipt || !*receipt) {
+    out.outcome = "submitted";  // read again on the next pass
+    return;
+  }
+  const auto paid = paid_by(**receipt).value_or(0);
+  out.outcome = "confirmed";
+  out.payout_units = units(paid);
+  // Each record's part of what was paid: its expected amount when the totals agree, else in
+  // proportion (the last takes the rounding).
+  Wide expected = 0;
+  for (const auto& item : group) expected += static_cast<Wide>(item.record.expected.micros());
+  if (paid != expected) {
+    out.code = "payout_mismatch";
+    out.message =
+        "the chain paid " + units(paid) + " units, the positions expected " + units(expected);
+    spdlog::error("redemption of {} from wallet {}: {}", out.condition_id, out.wallet_id,
+                  *out.message);
+  }
+  Wide given = 0;
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    const Wide own = static_cast<Wide>(group[i].record.expected.micros());
+    Wide part = expected == 0 ? 0 : own * paid / expected;
+    if (i + 1 == group.size()) part = paid - given;
+    given += part;
+    (void)store_.finish_redemption(group[i].record.id, store::RedemptionState::confirmed,
+                                   core::Usd::from_micros(static_cast<std::int64_t>(part)),
+                                   out.message, now);
+  }
+}
+
+}  // namespace polycopy::engine

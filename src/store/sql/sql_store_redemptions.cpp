@@ -1,0 +1,118 @@
+// Redemptions, engine side: what the redeemer still has to act on, and the records' moves
+// pending -> submitted -> confirmed / failed.
+#include <string>
+
+#include "store/sql/money_columns.hpp"
+#include "store/sql/query.hpp"
+#include "store/sql/row_reader.hpp"
+#include "store/sql/sql_store.hpp"
+#include "store/sql/statement_error.hpp"
+
+namespace polycopy::store::sql {
+namespace {
+
+using core::to_unix_ms;
+
+RedemptionRecord require_redemption(Connection& connection, const std::string& id,
+                                    std::string_view op) {
+  const auto rows = require(
+      query(connection,
+            "SELECT " + std::string(kRedemptionColumns) + " FROM redemptions r WHERE r.id = ?",
+            {id}),
+      op);
+  if (rows.empty()) throw core::Failure("not_found", "no redemption '" + id + "'");
+  RowReader r(rows.front());
+  return read_redemption(r);
+}
+
+}  // namespace
+
+Result<std::optional<LtStrategy>> SqlStore::find_lt_strategy(const std::string& id) {
+  return transact(TransactionMode::read, [&]() -> Result<std::optional<LtStrategy>> {
+    return load_lt_strategy(*connection_, id);
+  });
+}
+
+Result<std::vector<RedemptionDue>> SqlStore::list_redemptions_due(
+    const std::optional<std::string>& lt_strategy_id) {
+  return transact(TransactionMode::read, [&]() -> Result<std::vector<RedemptionDue>> {
+    std::string sql = "SELECT " + std::string(kRedemptionColumns) +
+                      ", p.lt_strategy_id FROM redemptions r JOIN lt_positions p ON p.id = "
+                      "r.lt_position_id WHERE r.state IN ('pending', 'submitted')";
+    Params params;
+    if (lt_strategy_id) {
+      sql += " AND p.lt_strategy_id = ?";
+      params.push_back(*lt_strategy_id);
+    }
+    sql += " ORDER BY r.created_at, r.id";
+    std::vector<RedemptionDue> out;
+    for (const auto& row : require(query(*connection_, sql, params), "list_redemptions_due")) {
+      RowReader r(row);
+      RedemptionDue due;
+      due.record = read_redemption(r);
+      due.lt_strategy_id = r.text();
+      out.push_back(std::move(due));
+    }
+    return out;
+  });
+}
+
+Status SqlStore::mark_redemptions_submitted(const std::vector<std::string>& ids,
+                                            const std::string& tx_hash, core::Timestamp at) {
+  constexpr std::string_view op = "mark_redemptions_submitted";
+  return transact(TransactionMode::write, [&]() -> Status {
+    for (const auto& id : ids) {
+      const auto record = require_redemption(*connection_, id, op);
+      if (record.state == RedemptionState::submitted && record.tx_hash == tx_hash) continue;
+      if (record.state != RedemptionState::pending)
+        return core::Error{"conflict",
+                           "redemption " + id + " is " + std::string(to_string(record.state))};
+      require(execute(*connection_,
+                      "UPDATE redemptions SET state = 'submitted', tx_hash = ?, attempts = "
+                      "attempts + 1, last_error = NULL, updated_at = ? WHERE id = ?",
+                      {tx_hash, to_unix_ms(at), id}),
+              op);
+    }
+    return {};
+  });
+}
+
+Status SqlStore::finish_redemption(const std::string& id, RedemptionState state,
+                                   std::optional<Usd> paid, const std::optional<std::string>& error,
+                                   core::Timestamp at) {
+  constexpr std::string_view op = "finish_redemption";
+  if (state != RedemptionState::confirmed && state != RedemptionState::failed &&
+      state != RedemptionState::pending)
+    return core::Error{"invalid_argument", "a redemption finishes confirmed or failed"};
+  return transact(TransactionMode::write, [&]() -> Status {
+    const auto record = require_redemption(*connection_, id, op);
+    if (record.state == RedemptionState::confirmed) {
+      if (state == RedemptionState::confirmed) return {};
+      return core::Error{"conflict", "redemption " + id + " is confirmed"};
+    }
+    if (record.state == RedemptionState::closed)
+      return core::Error{"conflict", "redemption " + id + " is closed (a losing position)"};
+    require(execute(*connection_,
+                    "UPDATE redemptions SET state = ?, paid_usd_micros = ?, last_error = ?, "
+                    "updated_at = ? WHERE id = ?",
+                    {std::string(to_string(state)), paid ? Value(micros_value(*paid)) : Value(),
+                     optional_value(error), to_unix_ms(at), id}),
+            op);
+    return {};
+  });
+}
+
+Status SqlStore::note_redemption_problem(const std::vector<std::string>& ids,
+                                         const std::string& error, core::Timestamp at) {
+  return transact(TransactionMode::write, [&]() -> Status {
+    for (const auto& id : ids)
+      require(execute(*connection_,
+                      "UPDATE redemptions SET last_error = ?, updated_at = ? WHERE id = ? AND "
+                      "state = 'pending'",
+                      {error, to_unix_ms(at), id}),
+              "note_redemption_problem");
+    return {};
+  });
+}
+
+}  // namespace polycopy::store::sql
