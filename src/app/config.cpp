@@ -17,7 +17,7 @@ using Value = std::variant<std::string, std::int64_t, bool>;
 // Applies a value to the config; returns an empty string or the reason it is refused.
 using Apply = std::function<std::string(Config&, const Value&)>;
 
-enum class Kind { string, integer };
+enum class Kind { string, integer, boolean };
 
 struct KeySpec {
   std::string section;
@@ -27,7 +27,7 @@ struct KeySpec {
 };
 
 std::string kind_name(Kind kind) {
-  return kind == Kind::string ? "a string" : "an integer";
+  return kind == Kind::string ? "a string" : kind == Kind::integer ? "an integer" : "a boolean";
 }
 
 Apply string_setter(std::function<std::string(Config&, const std::string&)> set) {
@@ -45,6 +45,13 @@ Apply integer_setter(std::int64_t min, std::int64_t max,
              std::to_string(number);
     }
     set(config, number);
+    return {};
+  };
+}
+
+Apply boolean_setter(std::function<void(Config&, bool)> set) {
+  return [set](Config& config, const Value& value) -> std::string {
+    set(config, std::get<bool>(value));
     return {};
   };
 }
@@ -164,6 +171,8 @@ const std::vector<KeySpec>& key_specs() {
       {"chain", "neg_risk_collateral", Kind::string,
        address_setter(&Config::Chain::neg_risk_collateral)},
       {"chain", "pusd", Kind::string, address_setter(&Config::Chain::pusd, true)},
+      {"chain", "auto_redeem", Kind::boolean,
+       boolean_setter([](Config& c, bool on) { c.chain.auto_redeem = on; })},
       {"secrets", "wallet_key_file", Kind::string,
        string_setter([](Config& config, const std::string& path) -> std::string {
          config.secrets.wallet_key_file = path;
@@ -239,6 +248,8 @@ void apply_toml(const toml::table& root, Config& config, std::vector<ConfigProbl
         value = *node.value<std::string>();
       } else if (spec->kind == Kind::integer && node.is_integer()) {
         value = *node.value<std::int64_t>();
+      } else if (spec->kind == Kind::boolean && node.is_boolean()) {
+        value = *node.value<bool>();
       } else {
         problems.push_back(
             {key, "expected " + kind_name(spec->kind) + ", got " + toml_type_name(node)});
@@ -266,6 +277,13 @@ void apply_environment(const Environment& environment, Config& config,
         continue;
       }
       value = number;
+    } else if (spec.kind == Kind::boolean) {
+      const auto& text = it->second;
+      if (text != "true" && text != "false") {
+        problems.push_back({variable, "expected true or false, got '" + text + "'"});
+        continue;
+      }
+      value = text == "true";
     }
     if (auto reason = spec.apply(config, value); !reason.empty())
       problems.push_back({variable, reason});
@@ -405,7 +423,8 @@ std::string to_toml(const Config& config) {
              {"neg_risk_adapter", config.chain.neg_risk_adapter},
              {"collateral", config.chain.collateral},
              {"neg_risk_collateral", config.chain.neg_risk_collateral},
-             {"pusd", config.chain.pusd}};
+             {"pusd", config.chain.pusd},
+             {"auto_redeem", config.chain.auto_redeem}};
        }()},
       {"secrets", toml::table{{"wallet_key_file", config.secrets.wallet_key_file},
                               {"cron_secret_file", config.secrets.cron_secret_file}}},

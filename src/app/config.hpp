@@ -42,6 +42,9 @@ struct Config {
     std::string collateral = "0x2791Bca1f2de4661ED88A30C99A7a9449Aa84174";           // USDC.e
     std::string neg_risk_collateral = "0x3A3BD7bb9528E159577F7C2e685CC81A765002E2";  // wcol
     std::string pusd = "0xC011a7E12a19f7B1f670d46F03B03f3342E82DFB";  // "" to leave out
+    // The engine's lt-redemptions job redeems winners through the nodes; false leaves them
+    // pending for `polycopy redeem`.
+    bool auto_redeem = true;
   } chain;
   struct Secrets {
     // A file holding the 64-hex-digit key that seals wallet secrets in the database (the

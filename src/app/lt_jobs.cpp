@@ -39,12 +39,16 @@ nlohmann::json to_json(const engine::LtResolveReport& r) {
 }
 
 nlohmann::json to_json(const engine::LtRedemptionReport& r) {
-  return {
-      {"pending", r.pending},
-      {"pending_usd", r.pending_usd.to_string()},
-      {"submitted", r.submitted},
-      {"note", "on-chain redemption is not built yet: winning positions' records wait as pending"},
-      {"problems", r.problems}};
+  nlohmann::json out{{"on_chain", r.on_chain},   {"confirmed", r.confirmed},
+                     {"submitted", r.submitted}, {"failed", r.failed},
+                     {"waiting", r.waiting},     {"paid_usd", r.paid_usd.to_string()},
+                     {"pending", r.pending},     {"pending_usd", r.pending_usd.to_string()},
+                     {"problems", r.problems}};
+  if (!r.on_chain)
+    out["note"] =
+        "on-chain redemption is off in this process: winners wait for `polycopy redeem` "
+        "([chain] auto_redeem)";
+  return out;
 }
 
 namespace {
@@ -64,6 +68,7 @@ LtJobs::LtJobs(store::Store& store, const core::SecretBox& wallet_key, net::Http
       wallets_(store, wallet_key, http, clob_url, clock),
       engine_(store, risk_, wallets_, http, clob_url, clock, options),
       store_(store),
+      http_(http),
       clock_(clock),
       discovered_(std::move(discovered)) {
   const auto add = [&](std::string name, std::chrono::milliseconds every, auto run) {
@@ -91,7 +96,7 @@ LtJobs::LtJobs(store::Store& store, const core::SecretBox& wallet_key, net::Http
     return to_json(*report);
   });
   add("lt-redemptions", intervals.redemptions, [this](const std::optional<std::string>& user) {
-    return to_json(engine_.redemptions(user));
+    return to_json(engine_.redemptions(user, redemption_ ? &redemption_->redeemer() : nullptr));
   });
 }
 
@@ -104,6 +109,10 @@ LtJobs::~LtJobs() {
 void LtJobs::enable_user_fills(std::string ws_user_url) {
   std::lock_guard lock(listeners_mutex_);
   ws_user_url_ = std::move(ws_user_url);
+}
+
+void LtJobs::enable_redemption(const Config::Chain& chain) {
+  redemption_ = std::make_unique<RedemptionStack>(chain, store_, risk_, wallets_, http_, clock_);
 }
 
 void LtJobs::sync_user_fills() {

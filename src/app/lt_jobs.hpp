@@ -2,8 +2,8 @@
 // The live-trading jobs of one engine process, on the built-in scheduler (single-flight,
 // jittered): lt-execute (a sweep every 2 minutes, and at once when new source trades are
 // stored), lt-track (every few seconds: order tracking by polling), lt-resolve and
-// lt-redemptions (every 10 minutes). The same jobs answer the API (service::JobPort), so an
-// HTTP or cron call and the schedule never run one job twice at once.
+// lt-redemptions (every 10 minutes; on chain once enabled). The same jobs answer the API
+// (service::JobPort), so an HTTP or cron call and the schedule never run one job twice at once.
 #include <chrono>
 #include <map>
 #include <memory>
@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "app/redemption_stack.hpp"
 #include "engine/job_scheduler.hpp"
 #include "engine/lt_engine.hpp"
 #include "engine/user_fill_listener.hpp"
@@ -40,6 +41,9 @@ class LtJobs : public service::JobPort {
   // step with the wallets' live orders after each execute and track run; a reconnect makes
   // tracking poll at once. Without it, tracking polls on its schedule only.
   void enable_user_fills(std::string ws_user_url);
+  // lt-redemptions redeems winners on chain through `chain`'s nodes; without it, it only
+  // counts them. Call before start(); `chain` must outlive the jobs.
+  void enable_redemption(const Config::Chain& chain);
   void start();  // the schedule, on its own thread; execute and track run at once
   void stop();
   // New source trades were stored: execute now (the scheduler's thread runs it).
@@ -57,7 +61,9 @@ class LtJobs : public service::JobPort {
   void sync_user_fills();
 
   store::Store& store_;
+  net::HttpClient& http_;
   const core::Clock& clock_;
+  std::unique_ptr<RedemptionStack> redemption_;
   engine::LtEngine::DiscoveredTraders discovered_;
   std::mutex listeners_mutex_;
   std::optional<std::string> ws_user_url_;

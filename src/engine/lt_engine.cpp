@@ -127,16 +127,41 @@ core::Result<LtResolveReport> LtEngine::resolve() {
   return resolver_.resolve_once();
 }
 
-LtRedemptionReport LtEngine::redemptions(const std::optional<std::string>& user_id) {
+LtRedemptionReport LtEngine::redemptions(const std::optional<std::string>& user_id,
+                                         Redeemer* redeemer) {
   LtRedemptionReport report;
+  report.on_chain = redeemer != nullptr;
   const auto each = [&](const store::LtStrategy& strategy, const std::string& name) {
+    if (redeemer) {
+      auto run = redeemer->run(strategy.id, /*dry_run=*/false);
+      if (!run) {
+        report.problems.push_back(problem(name, run.error()));
+      } else {
+        for (const auto& group : run->groups) {
+          if (group.outcome == "confirmed") {
+            ++report.confirmed;
+            report.paid_usd += core::Usd::from_micros(std::stoll(group.payout_units));
+          } else if (group.outcome == "submitted") {
+            ++report.submitted;
+          } else if (group.outcome == "failed") {
+            ++report.failed;
+          } else {
+            ++report.waiting;
+          }
+        }
+        for (const auto& text : run->problems) report.problems.push_back(name + ": " + text);
+      }
+    }
     auto records = store_.list_redemptions(strategy.user_id, strategy.id);
     if (!records) {
       report.problems.push_back(problem(name, records.error()));
       return;
     }
     for (const auto& record : *records) {
-      if (record.state != store::RedemptionState::pending) continue;
+      if (record.state != store::RedemptionState::pending &&
+          record.state != store::RedemptionState::submitted &&
+          record.state != store::RedemptionState::failed)
+        continue;
       ++report.pending;
       report.pending_usd += record.expected;
     }

@@ -7,7 +7,8 @@
 //               for every strategy with a wallet, paused ones included: a tripped breaker
 //               does not stop its orders from filling or expiring;
 //   resolve     settle LT positions of resolved markets beside their FT twins;
-//   redemptions count the winners' redemption records waiting for the on-chain step.
+//   redemptions redeem the winners on chain (engine/redeemer) when a redeemer is given, and
+//               count the records not redeemed yet.
 // Each job reports what it did and the problems it met; one strategy's failure does not stop
 // the others. Jobs are not re-entrant: the scheduler runs each single-flight.
 #include <chrono>
@@ -23,6 +24,7 @@
 #include "engine/order_placer.hpp"
 #include "engine/order_reconciler.hpp"
 #include "engine/order_tracker.hpp"
+#include "engine/redeemer.hpp"
 #include "engine/venue_order_adopter.hpp"
 
 namespace polycopy::engine {
@@ -48,9 +50,13 @@ struct LtTrackReport {
 };
 
 struct LtRedemptionReport {
-  std::int64_t pending = 0;  // winners waiting for the on-chain step (not built yet)
+  bool on_chain = false;  // a redeemer ran; else the records were only counted
+  // Groups (one wallet and condition each) by what this run did with them.
+  std::int64_t confirmed = 0, submitted = 0, failed = 0, waiting = 0;
+  core::Usd paid_usd;  // what the confirmed groups were paid
+  // Records not redeemed yet after the run (pending, submitted or failed) and what they expect.
+  std::int64_t pending = 0;
   core::Usd pending_usd;
-  std::int64_t submitted = 0;  // sent now (none until on-chain redemption exists)
   std::vector<std::string> problems;
 };
 
@@ -69,7 +75,8 @@ class LtEngine {
                           std::optional<core::Timestamp> at = std::nullopt);
   LtTrackReport track(const std::optional<std::string>& user_id = std::nullopt);
   core::Result<LtResolveReport> resolve();
-  LtRedemptionReport redemptions(const std::optional<std::string>& user_id = std::nullopt);
+  LtRedemptionReport redemptions(const std::optional<std::string>& user_id = std::nullopt,
+                                 Redeemer* redeemer = nullptr);
 
  private:
   store::Store& store_;

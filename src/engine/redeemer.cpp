@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <map>
 
 #include "chain/abi.hpp"
@@ -51,9 +52,11 @@ std::optional<Wide> paid_by(const chain::TransactionReceipt& receipt) {
 
 }  // namespace
 
-Redeemer::Redeemer(store::Store& store, chain::EthClient& eth, ChainTxSender& sender,
-                   WalletAccess& wallets, const core::Clock& clock, RedeemerOptions options)
+Redeemer::Redeemer(store::Store& store, risk::RiskManager& risk, chain::EthClient& eth,
+                   ChainTxSender& sender, WalletAccess& wallets, const core::Clock& clock,
+                   RedeemerOptions options)
     : store_(store),
+      risk_(risk),
       eth_(eth),
       sender_(sender),
       wallets_(wallets),
@@ -69,7 +72,7 @@ core::Result<chain::Uint256> Redeemer::read_uint(const chain::Address& to,
 
 core::Result<RedeemReport> Redeemer::run(const std::optional<std::string>& lt_strategy_id,
                                          bool dry_run) {
-  auto due = store_.list_redemptions_due(lt_strategy_id);
+  auto due = store_.list_redemptions_due(lt_strategy_id, clock_.now());
   if (!due) return due.error();
   // One call redeems all the wallet holds of a condition: one group per (wallet, condition).
   std::vector<std::vector<store::RedemptionDue>> groups;
@@ -118,10 +121,13 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   auto wallet = store_.find_wallet(out.wallet_id);
   if (!wallet) return wait(wallet.error().code, wallet.error().message);
   if (!*wallet) return wait("wallet_missing", "no wallet '" + out.wallet_id + "'");
-  if ((*wallet)->signature_type == 2)
-    return wait("safe_wallet_unsupported", "the positions are held by the Safe " +
-                                               (*wallet)->funder.value_or("") +
-                                               ": redeeming through it is not built yet");
+  // The positions are the funder's: a proxy or Safe redeems through its own contract call.
+  if (const auto& funder = (*wallet)->funder; funder && *funder != (*wallet)->address) {
+    const bool safe = (*wallet)->signature_type == 2;
+    return wait(safe ? "safe_wallet_unsupported" : "proxy_wallet_unsupported",
+                std::string("the positions are held by the ") + (safe ? "Safe " : "proxy wallet ") +
+                    *funder + ": redeeming through it is not built yet");
+  }
   auto key = wallets_.signing_key(**wallet);
   if (!key) return wait(key.error().code, key.error().message);
   const std::string purpose = "redeem:" + out.wallet_id + ":" + out.condition_id;
@@ -171,6 +177,19 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   if (balances[0].is_zero() && balances[1].is_zero())
     return wait("no_tokens_held", "the wallet holds none of this condition's positions");
 
+  if (neg_risk) {
+    const auto approved =
+        read_uint(options_.conditional_tokens,
+                  polymarket::ctf::is_approved_for_all_call(owner, options_.neg_risk_adapter));
+    if (!approved) return wait(approved.error().code, approved.error().message);
+    if (approved->is_zero())
+      return wait("adapter_not_approved",
+                  "the wallet has not approved the NegRiskAdapter " +
+                      chain::to_checksum_address(options_.neg_risk_adapter) +
+                      " as an operator of its positions (setApprovalForAll on the "
+                      "ConditionalTokens contract, as Polymarket's trading set-up does)");
+  }
+
   const chain::Address to = neg_risk ? options_.neg_risk_adapter : options_.conditional_tokens;
   const chain::Bytes data =
       neg_risk ? polymarket::ctf::neg_risk_redeem_call(*condition, balances)
@@ -197,14 +216,11 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
 void Redeemer::finish(RedemptionGroupReport& out, const std::vector<store::RedemptionDue>& group,
                       const store::ChainTransaction& tx) {
   out.tx_hash = tx.tx_hash;
-  const auto now = clock_.now();
   if (tx.state == store::ChainTxState::failed) {
     out.outcome = "failed";
     out.code = "transaction_reverted";
     out.message = tx.error.value_or("reverted");
-    for (const auto& item : group)
-      (void)store_.finish_redemption(item.record.id, store::RedemptionState::failed, std::nullopt,
-                                     *out.message, now);
+    fail(out, group);
     return;
   }
   if (tx.state != store::ChainTxState::confirmed) {
@@ -216,29 +232,67 @@ void Redeemer::finish(RedemptionGroupReport& out, const std::vector<store::Redem
     out.outcome = "submitted";  // read again on the next pass
     return;
   }
-  const auto paid = paid_by(**receipt).value_or(0);
   out.outcome = "confirmed";
+  book_payout(out, group, paid_by(**receipt).value_or(0));
+}
+
+void Redeemer::fail(RedemptionGroupReport& out, const std::vector<store::RedemptionDue>& group) {
+  const auto now = clock_.now();
+  // Records are submitted together, so they share their count of attempts.
+  std::int64_t attempts = 0;
+  for (const auto& item : group)
+    attempts =
+        std::max(attempts, item.record.attempts +
+                               (item.record.state == store::RedemptionState::submitted ? 0 : 1));
+  std::optional<core::Timestamp> retry_at;
+  std::string message = *out.message;
+  if (attempts < options_.max_attempts) {
+    const auto delay =
+        options_.retry_after * (std::int64_t{1} << std::clamp<std::int64_t>(attempts - 1, 0, 20));
+    retry_at = now + delay;
+    message += " (attempt " + std::to_string(attempts) + " of " +
+               std::to_string(options_.max_attempts) + ", tried again in " +
+               std::to_string(delay.count()) + " s)";
+  } else {
+    message += " (attempt " + std::to_string(attempts) + " of " +
+               std::to_string(options_.max_attempts) +
+               ": no retry left; polycopy redeem --retry-failed makes it due again)";
+  }
+  out.message = message;
+  std::vector<std::string> ids;
+  for (const auto& item : group) ids.push_back(item.record.id);
+  if (auto failed = store_.fail_redemptions(ids, message, retry_at, now); !failed)
+    spdlog::error("redemption of {}: {}", out.condition_id, failed.error().to_string());
+}
+
+void Redeemer::book_payout(RedemptionGroupReport& out,
+                           const std::vector<store::RedemptionDue>& group, Wide paid) {
   out.payout_units = units(paid);
   // Each record's part of what was paid: its expected amount when the totals agree, else in
-  // proportion (the last takes the rounding).
+  // proportion (the last takes the rounding). The risk manager books each part.
   Wide expected = 0;
   for (const auto& item : group) expected += static_cast<Wide>(item.record.expected.micros());
   if (paid != expected) {
     out.code = "payout_mismatch";
     out.message =
         "the chain paid " + units(paid) + " units, the positions expected " + units(expected);
-    spdlog::error("redemption of {} from wallet {}: {}", out.condition_id, out.wallet_id,
-                  *out.message);
+    spdlog::warn("redemption of {} from wallet {}: {}", out.condition_id, out.wallet_id,
+                 *out.message);
   }
   Wide given = 0;
   for (std::size_t i = 0; i < group.size(); ++i) {
     const Wide own = static_cast<Wide>(group[i].record.expected.micros());
-    Wide part = expected == 0 ? 0 : own * paid / expected;
+    Wide part = expected == 0 ? paid / group.size() : own * paid / expected;
     if (i + 1 == group.size()) part = paid - given;
     given += part;
-    (void)store_.finish_redemption(group[i].record.id, store::RedemptionState::confirmed,
-                                   core::Usd::from_micros(static_cast<std::int64_t>(part)),
-                                   out.message, now);
+    risk::RedemptionPaidEvent event;
+    event.redemption_id = group[i].record.id;
+    event.paid = core::Usd::from_micros(static_cast<std::int64_t>(part));
+    if (auto booked = risk_.record_redemption_paid(group[i].lt_strategy_id, event); !booked) {
+      out.outcome = "submitted";  // confirmed on chain; booked on the next pass
+      out.code = booked.error().code;
+      out.message = "redemption " + group[i].record.id + " not booked: " + booked.error().message;
+    }
   }
 }
 

@@ -14,8 +14,15 @@
 //    condition): never two), the records become `submitted` with its hash, then `confirmed`
 //    with what the chain paid (the PayoutRedemption event; a difference from the expected
 //    amount raises a critical alert) or `failed` with the revert reason.
-// Wallets of signature type 2 (Safe) hold their tokens in the Safe: not redeemed here yet
-// (`safe_wallet_unsupported`).
+// Confirmation goes through the risk manager: each record gets its part of what was paid
+// and the difference from what its resolution booked becomes PnL (alerted). A failed
+// transaction fails its records, tried again after `retry_after` (doubling) up to
+// `max_attempts`; then only `polycopy redeem --retry-failed` makes them due again.
+// Neg-risk positions are redeemed by the adapter as the wallet's approved ERC-1155 operator:
+// without the approval the records wait (`adapter_not_approved`), nothing is sent.
+// Wallets whose positions are held by a proxy (signature type 1) or a Safe (type 2) are not
+// redeemed here yet (`proxy_wallet_unsupported`, `safe_wallet_unsupported`).
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,14 +30,17 @@
 #include "chain/eth_client.hpp"
 #include "engine/chain_tx_sender.hpp"
 #include "engine/wallet_access.hpp"
+#include "risk/risk_manager.hpp"
 #include "store/store.hpp"
 
 namespace polycopy::engine {
 
 struct RedeemerOptions {
   chain::Address conditional_tokens, neg_risk_adapter;
-  chain::Address collateral;           // of binary positions (USDC.e)
-  chain::Address neg_risk_collateral;  // of neg-risk positions (wcol)
+  chain::Address collateral;                // of binary positions (USDC.e)
+  chain::Address neg_risk_collateral;       // of neg-risk positions (wcol)
+  std::chrono::seconds retry_after{3'600};  // after the first failure; doubles each time
+  std::int64_t max_attempts = 3;            // transactions per record before giving up
 };
 
 struct RedemptionGroupReport {
@@ -51,10 +61,12 @@ struct RedeemReport {
 
 class Redeemer {
  public:
-  Redeemer(store::Store& store, chain::EthClient& eth, ChainTxSender& sender, WalletAccess& wallets,
-           const core::Clock& clock, RedeemerOptions options);
+  Redeemer(store::Store& store, risk::RiskManager& risk, chain::EthClient& eth,
+           ChainTxSender& sender, WalletAccess& wallets, const core::Clock& clock,
+           RedeemerOptions options);
 
-  // The due redemptions of one strategy (of all without one).
+  // The due redemptions of one strategy (with the other strategies' records its calls
+  // settle: same wallet and condition), or of all without one.
   core::Result<RedeemReport> run(const std::optional<std::string>& lt_strategy_id, bool dry_run);
 
  private:
@@ -63,7 +75,12 @@ class Redeemer {
               const store::ChainTransaction& tx);
   core::Result<chain::Uint256> read_uint(const chain::Address& to, const chain::Bytes& data);
 
+  void fail(RedemptionGroupReport& report, const std::vector<store::RedemptionDue>& group);
+  void book_payout(RedemptionGroupReport& report, const std::vector<store::RedemptionDue>& group,
+                   unsigned __int128 paid);
+
   store::Store& store_;
+  risk::RiskManager& risk_;
   chain::EthClient& eth_;
   ChainTxSender& sender_;
   WalletAccess& wallets_;

@@ -34,5 +34,9 @@ inline constexpr std::string_view reservation_not_live = "reservation_not_live";
 inline constexpr std::string_view order_still_live = "order_still_live";
 inline constexpr std::string_view no_open_position = "no_open_position";
 inline constexpr std::string_view invalid_time_zone = "invalid_time_zone";
+inline constexpr std::string_view redemption_not_due = "redemption_not_due";
+
+// Alerts raised by events that apply.
+inline constexpr std::string_view payout_mismatch = "payout_mismatch";
 
 }  // namespace polycopy::risk::reason

@@ -14,8 +14,8 @@ core::Result<ReserveOutcome> RiskManager::check_and_reserve(
   event.reservation_id = core::new_id("rsv", clock_);
   event.order = order;
   event.intent = std::move(intent);
-  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, order.condition_id,
-                                    std::nullopt};
+  const store::RiskEventScope scope{lt_strategy_id,     clock_.now(), std::nullopt,
+                                    order.condition_id, std::nullopt, std::nullopt};
   auto decision = store_.apply_risk_event(
       scope, [&](const store::RiskSnapshot& snapshot) { return decide_reserve(snapshot, event); });
   if (!decision) return decision.error();
@@ -50,8 +50,8 @@ core::Result<std::string> RiskManager::hold_adopted_order(const std::string& lt_
   event.order = order;
   event.adopted = std::move(alert);
   event.intent = std::move(intent);
-  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, order.condition_id,
-                                    std::nullopt};
+  const store::RiskEventScope scope{lt_strategy_id,     clock_.now(), std::nullopt,
+                                    order.condition_id, std::nullopt, std::nullopt};
   auto decision =
       apply(scope, [&](const store::RiskSnapshot& s) { return decide_reserve(s, event); });
   if (!decision) return decision.error();
@@ -69,15 +69,15 @@ core::Result<store::RiskDecision> RiskManager::apply(const store::RiskEventScope
 core::Result<store::RiskDecision> RiskManager::record_fill(const std::string& lt_strategy_id,
                                                            FillEvent event) {
   if (event.alert_id.empty()) event.alert_id = core::new_id("alr", clock_);
-  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), event.reservation_id,
-                                    std::nullopt, event.fill_key};
+  const store::RiskEventScope scope{lt_strategy_id, clock_.now(),   event.reservation_id,
+                                    std::nullopt,   event.fill_key, std::nullopt};
   return apply(scope, [&](const store::RiskSnapshot& s) { return decide_fill(s, event); });
 }
 
 core::Result<store::RiskDecision> RiskManager::finish_order(const std::string& lt_strategy_id,
                                                             const FinishEvent& event) {
   const store::RiskEventScope scope{lt_strategy_id, clock_.now(), event.reservation_id,
-                                    std::nullopt, std::nullopt};
+                                    std::nullopt,   std::nullopt, std::nullopt};
   return apply(scope, [&](const store::RiskSnapshot& s) { return decide_finish(s, event); });
 }
 
@@ -86,24 +86,33 @@ core::Result<store::RiskDecision> RiskManager::record_resolution(const std::stri
   if (event.alert_id.empty()) event.alert_id = core::new_id("alr", clock_);
   if (event.change_id.empty()) event.change_id = core::new_id("chg", clock_);
   const store::RiskEventScope scope{lt_strategy_id, clock_.now(), event.reservation_id,
-                                    std::nullopt, std::nullopt};
+                                    std::nullopt,   std::nullopt, std::nullopt};
   return apply(scope, [&](const store::RiskSnapshot& s) { return decide_resolve(s, event); });
 }
 
 core::Result<store::RiskDecision> RiskManager::reset_breaker(const std::string& lt_strategy_id,
                                                              ResetBreakerEvent event) {
   if (event.change_id.empty()) event.change_id = core::new_id("chg", clock_);
-  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, std::nullopt,
-                                    std::nullopt};
+  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt,
+                                    std::nullopt,   std::nullopt, std::nullopt};
   return apply(scope, [&](const store::RiskSnapshot& s) { return decide_reset_breaker(s, event); });
+}
+
+core::Result<store::RiskDecision> RiskManager::record_redemption_paid(
+    const std::string& lt_strategy_id, RedemptionPaidEvent event) {
+  if (event.alert_id.empty()) event.alert_id = core::new_id("alr", clock_);
+  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt,
+                                    std::nullopt,   std::nullopt, event.redemption_id};
+  return apply(scope,
+               [&](const store::RiskSnapshot& s) { return decide_redemption_paid(s, event); });
 }
 
 core::Result<store::RiskDecision> RiskManager::halt(const std::string& lt_strategy_id,
                                                     HaltEvent event) {
   if (event.alert_id.empty()) event.alert_id = core::new_id("alr", clock_);
   if (event.change_id.empty()) event.change_id = core::new_id("chg", clock_);
-  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt, std::nullopt,
-                                    std::nullopt};
+  const store::RiskEventScope scope{lt_strategy_id, clock_.now(), std::nullopt,
+                                    std::nullopt,   std::nullopt, std::nullopt};
   return apply(scope, [&](const store::RiskSnapshot& s) { return decide_halt(s, event); });
 }
 

@@ -51,6 +51,10 @@ class RiskManager {
                                                  const FinishEvent& event);
   core::Result<store::RiskDecision> record_resolution(const std::string& lt_strategy_id,
                                                       ResolveEvent event);
+  // Confirms a redemption with what the chain paid; a difference from what the resolution
+  // booked is booked as PnL (transitions.hpp RedemptionPaidEvent).
+  core::Result<store::RiskDecision> record_redemption_paid(const std::string& lt_strategy_id,
+                                                           RedemptionPaidEvent event);
   // Closes an open breaker (and by default resumes the strategy); a no-op when closed.
   core::Result<store::RiskDecision> reset_breaker(const std::string& lt_strategy_id,
                                                   ResetBreakerEvent event);

@@ -239,6 +239,40 @@ RiskDecision decide_resolve(const RiskSnapshot& snapshot, const ResolveEvent& ev
   return decision;
 }
 
+RiskDecision decide_redemption_paid(const RiskSnapshot& snapshot,
+                                    const RedemptionPaidEvent& event) {
+  const auto& loaded = snapshot.redemption;
+  if (!loaded || loaded->id != event.redemption_id)
+    return refuse(reason::redemption_not_due,
+                  "redemption " + event.redemption_id + " was not loaded");
+  if (loaded->state == store::RedemptionState::confirmed) return no_op();
+  if (loaded->state == store::RedemptionState::closed)
+    return refuse(reason::redemption_not_due,
+                  "redemption " + loaded->id + " is closed (a losing position)");
+  if (event.paid < Usd{}) return refuse(reason::redemption_not_due, "a payout is never negative");
+  RiskDecision decision;
+  RiskState& s = decision.transition.state;
+  if (auto refused = roll(snapshot, s)) return *refused;
+  s.open_positions = snapshot.open_positions;
+  // The resolution booked what the record expected; the chain's word is final.
+  const Usd difference = event.paid - loaded->expected;
+  s.realised_pnl += difference;
+  s.equity += difference;
+  s.peak_equity = std::max(s.peak_equity, s.equity);
+  auto& t = decision.transition;
+  t.redemption_paid = store::RedemptionPayment{loaded->id, event.paid, std::nullopt};
+  if (difference != Usd{}) {
+    const std::string message = "redemption " + loaded->id + " of " + loaded->condition_id +
+                                " paid " + event.paid.to_string() + " USD, the position expected " +
+                                loaded->expected.to_string() + " (booked " +
+                                difference.to_string() + " USD as PnL)";
+    t.redemption_paid->note = message;
+    t.alert = store::RiskAlert{event.alert_id, "warning", std::string(reason::payout_mismatch),
+                               message, "payout_mismatch:" + loaded->id};
+  }
+  return decision;
+}
+
 RiskDecision decide_halt(const RiskSnapshot& snapshot, const HaltEvent& event) {
   RiskDecision decision;
   RiskState& s = decision.transition.state;

@@ -68,6 +68,16 @@ struct ResetBreakerEvent {
   std::string change_id;
 };
 
+// What the chain paid for one redemption record (its part of the payout of its wallet's
+// redemption of the condition). The resolution booked `expected`; the difference (tokens the
+// wallet held beyond the recorded position, or fewer) is realised PnL of the strategy and
+// raises a warning alert (`payout_mismatch`, deduplicated per redemption).
+struct RedemptionPaidEvent {
+  std::string redemption_id;
+  core::Usd paid;
+  std::string alert_id;  // used if the payout differs
+};
+
 // Stops the strategy for a reason outside the rules (the venue contradicted what was
 // recorded): paused with `reason`, a critical alert `code` (deduplicated by dedup_key) and an
 // audit entry; budgets, exposure and PnL are left as they are.
@@ -84,6 +94,8 @@ store::RiskDecision decide_reserve(const store::RiskSnapshot& snapshot, const Re
 store::RiskDecision decide_fill(const store::RiskSnapshot& snapshot, const FillEvent& event);
 store::RiskDecision decide_finish(const store::RiskSnapshot& snapshot, const FinishEvent& event);
 store::RiskDecision decide_resolve(const store::RiskSnapshot& snapshot, const ResolveEvent& event);
+store::RiskDecision decide_redemption_paid(const store::RiskSnapshot& snapshot,
+                                           const RedemptionPaidEvent& event);
 store::RiskDecision decide_reset_breaker(const store::RiskSnapshot& snapshot,
                                          const ResetBreakerEvent& event);
 store::RiskDecision decide_halt(const store::RiskSnapshot& snapshot, const HaltEvent& event);

@@ -162,17 +162,22 @@ json to_json(const store::LtPositionRecord& p) {
 
 json to_json(const store::RedemptionRecord& r) {
   const bool waits = r.state == store::RedemptionState::pending;
+  const bool gave_up = r.state == store::RedemptionState::failed && !r.next_attempt_at;
+  json note = nullptr;
+  if (waits) note = std::string(kRedemptionPendingNote);
+  if (gave_up) note = std::string(kRedemptionGaveUpNote);
   return json{{"id", r.id},
               {"lt_position_id", r.lt_position_id},
               {"wallet_id", text_or_null(r.wallet_id)},
               {"condition_id", r.condition_id},
               {"state", std::string(store::to_string(r.state))},
               {"expected", r.expected.to_string()},
+              {"paid", r.paid ? json(r.paid->to_string()) : json(nullptr)},
               {"tx_hash", text_or_null(r.tx_hash)},
               {"attempts", r.attempts},
               {"next_attempt_at", time_or_null(r.next_attempt_at)},
               {"last_error", text_or_null(r.last_error)},
-              {"note", waits ? json(std::string(kRedemptionPendingNote)) : json(nullptr)},
+              {"note", note},
               {"created_at", format_iso8601(r.created_at)},
               {"updated_at", format_iso8601(r.updated_at)}};
 }

@@ -55,7 +55,10 @@ core::Result<LtOrderQuery> to_lt_execution_query(const LtReportQuery& query);  /
 
 // What a pending redemption says while the on-chain step does not exist.
 inline constexpr std::string_view kRedemptionPendingNote =
-    "on-chain redemption is not built yet: this record waits in pending until it is";
+    "waits for its on-chain redemption: the engine's lt-redemptions job ([chain] auto_redeem) or "
+    "`polycopy redeem`";
+inline constexpr std::string_view kRedemptionGaveUpNote =
+    "failed with no retry left: `polycopy redeem --retry-failed` makes it due again";
 
 class LtReportService {
  public:

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "store/records.hpp"
+#include "store/records_lt.hpp"
 #include "store/records_orders.hpp"
 
 namespace polycopy::store {
@@ -108,6 +109,7 @@ struct RiskEventScope {
   std::optional<std::string> reservation_id;  // load it (fill, finish, resolve)
   std::optional<std::string> condition_id;    // count open positions in this market
   std::optional<std::string> fill_key;        // report whether this fill was applied already
+  std::optional<std::string> redemption_id;   // load it (a redemption the chain paid)
 };
 
 struct RiskSnapshot {
@@ -118,6 +120,7 @@ struct RiskSnapshot {
   std::int64_t open_positions_in_market = 0;  // the same in scope.condition_id
   std::optional<BudgetReservation> reservation;
   bool fill_already_applied = false;
+  std::optional<RedemptionRecord> redemption;  // of one of the strategy's positions
   Timestamp now;
 };
 
@@ -129,6 +132,13 @@ struct RiskRefusal {
   std::int64_t limit = 0;
   std::int64_t current = 0;
   std::int64_t requested = 0;
+};
+
+// A redemption the chain paid: confirmed with its part of the payout.
+struct RedemptionPayment {
+  std::string redemption_id;
+  Usd paid;
+  std::optional<std::string> note;  // why it differs from what was expected
 };
 
 // What to write; absent parts are left alone.
@@ -144,6 +154,7 @@ struct RiskTransition {
   std::optional<std::string> pause_reason;  // pause the strategy with this reason
   bool resume = false;                      // clear the strategy's pause
   std::optional<RuleChange> change;
+  std::optional<RedemptionPayment> redemption_paid;
 };
 
 struct RiskDecision {

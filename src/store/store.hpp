@@ -309,17 +309,22 @@ class Store {
 
   // Redemptions, engine side (the redeemer). The LT strategy by id alone (any owner).
   virtual Result<std::optional<LtStrategy>> find_lt_strategy(const std::string& id) = 0;
-  // Pending or submitted redemptions, of one strategy or of all, oldest first.
+  // Pending or submitted redemptions, and failed ones whose retry is due at `now`, oldest
+  // first: of all strategies, or those one strategy's redemption calls settle (every record
+  // of the same wallet and condition, whichever strategy it belongs to).
   virtual Result<std::vector<RedemptionDue>> list_redemptions_due(
-      const std::optional<std::string>& lt_strategy_id) = 0;
-  // Pending -> submitted with the transaction's hash (one more attempt), all or none.
+      const std::optional<std::string>& lt_strategy_id, core::Timestamp now) = 0;
+  // Pending or failed -> submitted with the transaction's hash (one more attempt), all or
+  // none. Confirmation goes through the risk manager (RiskTransition::redemption_paid).
   virtual Status mark_redemptions_submitted(const std::vector<std::string>& ids,
                                             const std::string& tx_hash, core::Timestamp at) = 0;
-  // Final: confirmed (with its part of what the chain paid) or failed (with the reason); a
-  // failed one may also go back to pending for another try. Confirmed never changes again.
-  virtual Status finish_redemption(const std::string& id, RedemptionState state,
-                                   std::optional<Usd> paid, const std::optional<std::string>& error,
-                                   core::Timestamp at) = 0;
+  // Failed with the reason; tried again from `retry_at` (never without one), all or none.
+  // Confirmed and closed records are refused with "conflict".
+  virtual Status fail_redemptions(const std::vector<std::string>& ids, const std::string& error,
+                                  std::optional<core::Timestamp> retry_at, core::Timestamp at) = 0;
+  // Makes the strategy's failed redemptions due again now; how many.
+  virtual Result<std::int64_t> retry_failed_redemptions(const std::string& lt_strategy_id,
+                                                        core::Timestamp at) = 0;
   // Why the redemptions could not go ahead now (kept pending; the next pass tries again).
   virtual Status note_redemption_problem(const std::vector<std::string>& ids,
                                          const std::string& error, core::Timestamp at) = 0;

@@ -57,14 +57,14 @@ class RedeemerTest : public ::testing::Test {
   chain::EthClient eth_{rpc_};
   WalletAccess wallets_{*fx_.store, box_, http_, "http://127.0.0.1:9", clock_};
   ChainTxSender sender_{*fx_.store, eth_, clock_, {.chain_id = 137, .confirmations = 1}};
-  Redeemer redeemer_{*fx_.store, eth_, sender_, wallets_, clock_, options()};
+  Redeemer redeemer_{*fx_.store, risk_, eth_, sender_, wallets_, clock_, options()};
 };
 
 TEST_F(RedeemerTest, AWinningPositionIsRedeemedOnceForExactlyItsShares) {
   const auto condition = market_with_position(1, 5'000'000);
   evm_.run("report", "--question-id " + testing::redemption_question(1) + " --payouts 1,0");
   settle(condition);
-  const auto due = fx_.store->list_redemptions_due(std::nullopt).value();
+  const auto due = fx_.store->list_redemptions_due(std::nullopt, clock_.now()).value();
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].record.expected.micros(), 5'000'000);
   const auto before = collateral_of_wallet(condition);
@@ -77,7 +77,7 @@ TEST_F(RedeemerTest, AWinningPositionIsRedeemedOnceForExactlyItsShares) {
   EXPECT_EQ(dry.groups[0].payout_units, "5000000");
   EXPECT_EQ(dry.groups[0].expected_units, "5000000");
   EXPECT_EQ(collateral_of_wallet(condition), before);
-  EXPECT_EQ(fx_.store->list_redemptions_due(std::nullopt).value()[0].record.state,
+  EXPECT_EQ(fx_.store->list_redemptions_due(std::nullopt, clock_.now()).value()[0].record.state,
             store::RedemptionState::pending);
 
   const auto real = redeemer_.run("lt_a", false).value();

@@ -37,6 +37,7 @@ TEST(CtfCalls, Selectors) {
   EXPECT_EQ(selector(payout_numerators_call(kCondition, 1)), "0x0504c814");
   EXPECT_EQ(selector(outcome_slot_count_call(kCondition)), "0xd42dc0c2");
   EXPECT_EQ(selector(erc1155_balance_call(owner, chain::Uint256(7))), "0x00fdd58e");
+  EXPECT_EQ(selector(is_approved_for_all_call(owner, owner)), "0xe985e9c5");
   EXPECT_EQ(selector(erc20_balance_call(owner)), "0x70a08231");
   const auto amounts = neg_risk_redeem_call(kCondition, {chain::Uint256(5), chain::Uint256(0)});
   EXPECT_EQ(chain::to_hex(amounts).substr(10),

@@ -22,7 +22,7 @@ store::RedemptionRecord redemption(store::RedemptionState state) {
   return r;
 }
 
-TEST(LtReportJson, APendingRedemptionSaysItWaitsForTheOnChainStep) {
+TEST(LtReportJson, ARedemptionSaysWhatRedeemsItAndWhatWasPaid) {
   const json pending = to_json(redemption(store::RedemptionState::pending));
   EXPECT_EQ(pending.at("state"), "pending");
   EXPECT_EQ(pending.at("expected"), "20");
@@ -30,15 +30,26 @@ TEST(LtReportJson, APendingRedemptionSaysItWaitsForTheOnChainStep) {
   EXPECT_EQ(pending.at("attempts"), 0);
   EXPECT_EQ(pending.at("created_at"), "2026-11-25T19:30:00.000Z");
   ASSERT_TRUE(pending.at("note").is_string());
-  EXPECT_NE(pending.at("note").get<std::string>().find("not built yet"), std::string::npos);
+  EXPECT_NE(pending.at("note").get<std::string>().find("polycopy redeem"), std::string::npos);
+  EXPECT_EQ(pending.at("paid"), nullptr);
 
   auto confirmed_record = redemption(store::RedemptionState::confirmed);
   confirmed_record.tx_hash = "0xfeed";
   confirmed_record.attempts = 1;
+  confirmed_record.paid = Usd::from_micros(19'500'000);
   const json confirmed = to_json(confirmed_record);
   EXPECT_EQ(confirmed.at("state"), "confirmed");
   EXPECT_EQ(confirmed.at("tx_hash"), "0xfeed");
+  EXPECT_EQ(confirmed.at("paid"), "19.5");
   EXPECT_EQ(confirmed.at("note"), nullptr);
+
+  // A failed one waiting for its retry has no note; one with no retry left says how.
+  auto failed_record = redemption(store::RedemptionState::failed);
+  failed_record.next_attempt_at = failed_record.created_at;
+  EXPECT_EQ(to_json(failed_record).at("note"), nullptr);
+  failed_record.next_attempt_at.reset();
+  EXPECT_NE(to_json(failed_record).at("note").get<std::string>().find("--retry-failed"),
+            std::string::npos);
   EXPECT_EQ(to_json(redemption(store::RedemptionState::closed)).at("note"), nullptr);
 }
 

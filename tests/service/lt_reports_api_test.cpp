@@ -448,7 +448,7 @@ TEST_F(LtReportsApi, RedemptionsListTheRecordsAndAPendingOneSaysWhy) {
   EXPECT_EQ(pending->at("expected"), "4");
   EXPECT_EQ(pending->at("condition_id"), kMarket);
   EXPECT_EQ(pending->at("tx_hash"), nullptr);
-  EXPECT_NE(pending->at("note").get<std::string>().find("not built yet"), std::string::npos);
+  EXPECT_NE(pending->at("note").get<std::string>().find("lt-redemptions"), std::string::npos);
   EXPECT_EQ(closed->at("expected"), "0");
   EXPECT_EQ(closed->at("note"), nullptr);
 }

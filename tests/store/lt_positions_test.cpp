@@ -123,7 +123,8 @@ class LtPositionsTest : public testing::StoreTest {
   void order(int n, int m, int outcome, std::int64_t size_micros, bool with_trade = true) {
     const std::string reservation = "rsv_" + std::to_string(n);
     const auto decided = store_->apply_risk_event(
-        RiskEventScope{"lt_a", at_ms(3'000), std::nullopt, std::nullopt, std::nullopt},
+        RiskEventScope{"lt_a", at_ms(3'000), std::nullopt, std::nullopt, std::nullopt,
+                       std::nullopt},
         [&](const RiskSnapshot& s) {
           RiskDecision d;
           d.transition.state = s.state;

@@ -125,6 +125,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
         store, *lt_wallet_key, http, venue.clob_url, clock,
         [&ft](const std::string& ft_id) { return ft.discovered_traders(ft_id); });
     if (flags.websocket && !flags.once) lt->enable_user_fills(venue.ws_url + "/user");
+    if (context.config().chain.auto_redeem) lt->enable_redemption(context.config().chain);
   } else if (wallet_key.error().code == "wallet_key_missing") {
     spdlog::warn("live trading is off: {}", wallet_key.error().message);
   } else {

@@ -1,17 +1,17 @@
-// `polycopy redeem --strategy ID [--dry-run] [--json]`: redeems the winning positions of an
-// LT strategy on chain (engine/redeemer) through the configured nodes, from the strategy's
-// wallet (its key unsealed with the wallet key). A dry run only simulates each call and says
-// what it would pay. Exit 0 when every group is confirmed, submitted or a clean dry run; 1
-// when one waits with a reason or failed.
+// `polycopy redeem --strategy ID [--dry-run] [--retry-failed] [--json]`: redeems the winning
+// positions of an LT strategy on chain (engine/redeemer) through the configured nodes, from
+// the strategy's wallet (its key unsealed with the wallet key). A dry run only simulates each
+// call and says what it would pay; --retry-failed makes failed redemptions due again first
+// (the engine's job gives up after a few failed transactions). Exit 0 when every group is
+// confirmed, submitted or a clean dry run; 1 when one waits with a reason or failed.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/command_context.hpp"
 #include "app/commands.hpp"
+#include "app/redemption_stack.hpp"
 #include "app/wallet_key.hpp"
-#include "chain/address.hpp"
-#include "engine/redeemer.hpp"
 
 namespace polycopy::app {
 namespace {
@@ -19,12 +19,9 @@ namespace {
 struct RedeemFlags {
   std::string strategy;
   bool dry_run = false;
+  bool retry_failed = false;
   bool json = false;
 };
-
-chain::Address address_of(const std::string& text) {
-  return chain::parse_address(text).value();  // checked when the configuration was loaded
-}
 
 void redeem(CommandContext& context, const RedeemFlags& flags) {
   const Config& config = context.config();
@@ -34,20 +31,15 @@ void redeem(CommandContext& context, const RedeemFlags& flags) {
     fail({"not_found", "no LT strategy '" + flags.strategy + "'"});
   core::SystemClock clock;
   net::HttpClient http;
-  chain::JsonRpcClient rpc(http, config.chain.rpc_urls);
-  chain::EthClient eth(rpc);
-  engine::TxSenderOptions sending;
-  sending.chain_id = config.chain.chain_id;
-  sending.confirmations = config.chain.confirmations;
-  engine::ChainTxSender sender(store, eth, clock, sending);
+  risk::RiskManager risk(store, clock);
   engine::WalletAccess wallets(store, box, http, config.polymarket.clob_url, clock);
-  engine::RedeemerOptions options;
-  options.conditional_tokens = address_of(config.chain.conditional_tokens);
-  options.neg_risk_adapter = address_of(config.chain.neg_risk_adapter);
-  options.collateral = address_of(config.chain.collateral);
-  options.neg_risk_collateral = address_of(config.chain.neg_risk_collateral);
-  engine::Redeemer redeemer(store, eth, sender, wallets, clock, options);
-  const auto report = require(redeemer.run(flags.strategy, flags.dry_run));
+  RedemptionStack stack(config.chain, store, risk, wallets, http, clock);
+  std::int64_t retried = 0;
+  if (flags.retry_failed) {
+    retried = require(store.retry_failed_redemptions(flags.strategy, clock.now()));
+    if (!flags.json) std::cout << retried << " failed redemption(s) due again\n";
+  }
+  const auto report = require(stack.redeemer().run(flags.strategy, flags.dry_run));
 
   bool clean = true;
   nlohmann::ordered_json groups = nlohmann::ordered_json::array();
@@ -71,6 +63,7 @@ void redeem(CommandContext& context, const RedeemFlags& flags) {
   if (flags.json)
     std::cout << nlohmann::ordered_json{{"strategy", flags.strategy},
                                         {"dry_run", flags.dry_run},
+                                        {"retried", retried},
                                         {"groups", groups}}
                      .dump()
               << "\n";
@@ -86,8 +79,13 @@ void register_redeem_command(CLI::App& cli, GlobalFlags& flags, int& exit_code) 
   auto* command =
       cli.add_subcommand("redeem", "redeem an LT strategy's winning positions on chain");
   command->add_option("--strategy", redeem_flags->strategy, "LT strategy id")->required();
-  command->add_flag("--dry-run", redeem_flags->dry_run,
-                    "only simulate each call (eth_call) and report what it would pay");
+  auto* dry_run =
+      command->add_flag("--dry-run", redeem_flags->dry_run,
+                        "only simulate each call (eth_call) and report what it would pay");
+  command
+      ->add_flag("--retry-failed", redeem_flags->retry_failed,
+                 "make the strategy's failed redemptions due again first")
+      ->excludes(dry_run);
   command->add_flag("--json", redeem_flags->json, "one JSON object");
   command->callback(command_callback(exit_code, [&flags, redeem_flags] {
     auto context = load_context(flags);

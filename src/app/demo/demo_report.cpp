@@ -92,9 +92,11 @@ core::Result<json> demo_report(store::Store& store, const DemoCast& cast,
                     {"breaker_trips", trips},
                     {"open_alerts", alert_codes}};
 
-  report["redemptions"] = {{"pending", lt->redemptions_pending},
-                           {"pending_usd", lt->redemptions_pending_usd.to_string()},
-                           {"note", "on-chain redemption is not built yet: winners wait pending"}};
+  report["redemptions"] = {
+      {"pending", lt->redemptions_pending},
+      {"pending_usd", lt->redemptions_pending_usd.to_string()},
+      {"note",
+       "the demo has no chain: winners wait pending (polycopy redeem redeems them on one)"}};
   report["problems"] = counters.problems;
   return report;
 }

@@ -54,6 +54,12 @@ chain::Bytes erc20_balance_call(const chain::Address& owner) {
   return encode("balanceOf(address)", args);
 }
 
+chain::Bytes is_approved_for_all_call(const chain::Address& owner,
+                                      const chain::Address& operator_) {
+  const chain::AbiValue args[] = {owner, operator_};
+  return encode("isApprovedForAll(address,address)", args);
+}
+
 core::Result<chain::Uint256> decode_uint(chain::ByteView result) {
   if (result.size() != 32)
     return core::Error{"abi_decode_error",

@@ -23,6 +23,9 @@ chain::Bytes outcome_slot_count_call(const chain::Bytes32& condition_id);
 // ERC-1155 balanceOf(owner, id) on the CTF; ERC-20 balanceOf(owner).
 chain::Bytes erc1155_balance_call(const chain::Address& owner, const chain::Uint256& id);
 chain::Bytes erc20_balance_call(const chain::Address& owner);
+// ERC-1155 isApprovedForAll(owner, operator) on the CTF: the NegRiskAdapter moves the
+// wallet's positions only as an approved operator.
+chain::Bytes is_approved_for_all_call(const chain::Address& owner, const chain::Address& operator_);
 
 // A single uint256 return value. Errors: "abi_decode_error".
 core::Result<chain::Uint256> decode_uint(chain::ByteView result);

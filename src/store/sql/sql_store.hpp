@@ -102,11 +102,13 @@ class SqlStore final : public Store {
                                   core::Timestamp at) override;
   Result<std::optional<LtStrategy>> find_lt_strategy(const std::string& id) override;
   Result<std::vector<RedemptionDue>> list_redemptions_due(
-      const std::optional<std::string>& lt_strategy_id) override;
+      const std::optional<std::string>& lt_strategy_id, core::Timestamp now) override;
   Status mark_redemptions_submitted(const std::vector<std::string>& ids, const std::string& tx_hash,
                                     core::Timestamp at) override;
-  Status finish_redemption(const std::string& id, RedemptionState state, std::optional<Usd> paid,
-                           const std::optional<std::string>& error, core::Timestamp at) override;
+  Status fail_redemptions(const std::vector<std::string>& ids, const std::string& error,
+                          std::optional<core::Timestamp> retry_at, core::Timestamp at) override;
+  Result<std::int64_t> retry_failed_redemptions(const std::string& lt_strategy_id,
+                                                core::Timestamp at) override;
   Status note_redemption_problem(const std::vector<std::string>& ids, const std::string& error,
                                  core::Timestamp at) override;
   Result<std::vector<BudgetReservation>> list_holds_of_ended_orders(

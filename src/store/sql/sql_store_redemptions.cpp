@@ -1,5 +1,6 @@
 // Redemptions, engine side: what the redeemer still has to act on, and the records' moves
-// pending -> submitted -> confirmed / failed.
+// pending -> submitted -> confirmed (the risk manager books what was paid) / failed, and
+// failed -> submitted again when its retry is due.
 #include <string>
 
 #include "store/sql/money_columns.hpp"
@@ -34,14 +35,19 @@ Result<std::optional<LtStrategy>> SqlStore::find_lt_strategy(const std::string& 
 }
 
 Result<std::vector<RedemptionDue>> SqlStore::list_redemptions_due(
-    const std::optional<std::string>& lt_strategy_id) {
+    const std::optional<std::string>& lt_strategy_id, core::Timestamp now) {
   return transact(TransactionMode::read, [&]() -> Result<std::vector<RedemptionDue>> {
     std::string sql = "SELECT " + std::string(kRedemptionColumns) +
                       ", p.lt_strategy_id FROM redemptions r JOIN lt_positions p ON p.id = "
-                      "r.lt_position_id WHERE r.state IN ('pending', 'submitted')";
-    Params params;
+                      "r.lt_position_id WHERE (r.state IN ('pending', 'submitted') OR (r.state = "
+                      "'failed' AND r.next_attempt_at <= ?))";
+    Params params{to_unix_ms(now)};
     if (lt_strategy_id) {
-      sql += " AND p.lt_strategy_id = ?";
+      // Every record one redemption call settles: those of the wallet and condition.
+      sql +=
+          " AND EXISTS (SELECT 1 FROM redemptions o JOIN lt_positions op ON op.id = "
+          "o.lt_position_id WHERE op.lt_strategy_id = ? AND o.wallet_id = r.wallet_id AND "
+          "o.condition_id = r.condition_id)";
       params.push_back(*lt_strategy_id);
     }
     sql += " ORDER BY r.created_at, r.id";
@@ -64,12 +70,13 @@ Status SqlStore::mark_redemptions_submitted(const std::vector<std::string>& ids,
     for (const auto& id : ids) {
       const auto record = require_redemption(*connection_, id, op);
       if (record.state == RedemptionState::submitted && record.tx_hash == tx_hash) continue;
-      if (record.state != RedemptionState::pending)
+      if (record.state != RedemptionState::pending && record.state != RedemptionState::failed)
         return core::Error{"conflict",
                            "redemption " + id + " is " + std::string(to_string(record.state))};
       require(execute(*connection_,
                       "UPDATE redemptions SET state = 'submitted', tx_hash = ?, attempts = "
-                      "attempts + 1, last_error = NULL, updated_at = ? WHERE id = ?",
+                      "attempts + 1, next_attempt_at = NULL, last_error = NULL, updated_at = ? "
+                      "WHERE id = ?",
                       {tx_hash, to_unix_ms(at), id}),
               op);
     }
@@ -77,28 +84,35 @@ Status SqlStore::mark_redemptions_submitted(const std::vector<std::string>& ids,
   });
 }
 
-Status SqlStore::finish_redemption(const std::string& id, RedemptionState state,
-                                   std::optional<Usd> paid, const std::optional<std::string>& error,
-                                   core::Timestamp at) {
-  constexpr std::string_view op = "finish_redemption";
-  if (state != RedemptionState::confirmed && state != RedemptionState::failed &&
-      state != RedemptionState::pending)
-    return core::Error{"invalid_argument", "a redemption finishes confirmed or failed"};
+Status SqlStore::fail_redemptions(const std::vector<std::string>& ids, const std::string& error,
+                                  std::optional<core::Timestamp> retry_at, core::Timestamp at) {
+  constexpr std::string_view op = "fail_redemptions";
   return transact(TransactionMode::write, [&]() -> Status {
-    const auto record = require_redemption(*connection_, id, op);
-    if (record.state == RedemptionState::confirmed) {
-      if (state == RedemptionState::confirmed) return {};
-      return core::Error{"conflict", "redemption " + id + " is confirmed"};
+    for (const auto& id : ids) {
+      const auto record = require_redemption(*connection_, id, op);
+      if (record.state == RedemptionState::confirmed || record.state == RedemptionState::closed)
+        return core::Error{"conflict",
+                           "redemption " + id + " is " + std::string(to_string(record.state))};
+      require(
+          execute(*connection_,
+                  "UPDATE redemptions SET state = 'failed', last_error = ?, next_attempt_at = "
+                  "?, updated_at = ? WHERE id = ?",
+                  {error, retry_at ? Value(to_unix_ms(*retry_at)) : Value(), to_unix_ms(at), id}),
+          op);
     }
-    if (record.state == RedemptionState::closed)
-      return core::Error{"conflict", "redemption " + id + " is closed (a losing position)"};
-    require(execute(*connection_,
-                    "UPDATE redemptions SET state = ?, paid_usd_micros = ?, last_error = ?, "
-                    "updated_at = ? WHERE id = ?",
-                    {std::string(to_string(state)), paid ? Value(micros_value(*paid)) : Value(),
-                     optional_value(error), to_unix_ms(at), id}),
-            op);
     return {};
+  });
+}
+
+Result<std::int64_t> SqlStore::retry_failed_redemptions(const std::string& lt_strategy_id,
+                                                        core::Timestamp at) {
+  return transact(TransactionMode::write, [&]() -> Result<std::int64_t> {
+    return require(execute(*connection_,
+                           "UPDATE redemptions SET next_attempt_at = ?, updated_at = ? WHERE state "
+                           "= 'failed' AND lt_position_id IN (SELECT id FROM lt_positions WHERE "
+                           "lt_strategy_id = ?)",
+                           {to_unix_ms(at), to_unix_ms(at), lt_strategy_id}),
+                   "retry_failed_redemptions");
   });
 }
 
@@ -108,7 +122,7 @@ Status SqlStore::note_redemption_problem(const std::vector<std::string>& ids,
     for (const auto& id : ids)
       require(execute(*connection_,
                       "UPDATE redemptions SET last_error = ?, updated_at = ? WHERE id = ? AND "
-                      "state = 'pending'",
+                      "state IN ('pending', 'failed')",
                       {error, to_unix_ms(at), id}),
               "note_redemption_problem");
     return {};

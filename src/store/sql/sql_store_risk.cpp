@@ -206,6 +206,20 @@ Result<RiskSnapshot> load_snapshot(Connection& connection, const RiskEventScope&
                                           "' for LT strategy '" + scope.lt_strategy_id + "'"};
     snapshot.reservation = std::move(reservation);
   }
+  if (scope.redemption_id) {
+    const auto rows = require(
+        query(connection,
+              "SELECT " + std::string(kRedemptionColumns) +
+                  " FROM redemptions r JOIN lt_positions p ON p.id = r.lt_position_id WHERE r.id "
+                  "= ? AND p.lt_strategy_id = ?",
+              {*scope.redemption_id, scope.lt_strategy_id}),
+        "load redemption");
+    if (rows.empty())
+      return core::Error{"not_found", "no redemption '" + *scope.redemption_id +
+                                          "' for LT strategy '" + scope.lt_strategy_id + "'"};
+    RowReader r(rows.front());
+    snapshot.redemption = read_redemption(r);
+  }
   if (scope.fill_key)
     snapshot.fill_already_applied =
         count(connection, "SELECT COUNT(*) FROM reservation_fills WHERE fill_key = ?",
@@ -256,6 +270,13 @@ void write_transition(Connection& connection, const RiskSnapshot& snapshot,
                     {std::int64_t{t.pause_reason ? 1 : 0}, optional_value(t.pause_reason),
                      to_unix_ms(snapshot.now), id}),
             op);
+  if (t.redemption_paid)
+    require(execute(connection,
+                    "UPDATE redemptions SET state = 'confirmed', paid_usd_micros = ?, last_error = "
+                    "?, next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+                    {micros_value(t.redemption_paid->paid), optional_value(t.redemption_paid->note),
+                     to_unix_ms(snapshot.now), t.redemption_paid->redemption_id}),
+            op);
   if (t.alert) raise_alert(connection, snapshot.strategy.user_id, id, *t.alert, snapshot.now);
   if (t.change) insert_rule_change(connection, *t.change);
 }
@@ -282,7 +303,8 @@ Result<std::optional<RiskSnapshot>> SqlStore::get_risk_snapshot(const std::strin
                                                                 const std::string& lt_strategy_id,
                                                                 core::Timestamp now) {
   return transact(TransactionMode::read, [&]() -> Result<std::optional<RiskSnapshot>> {
-    auto snapshot = load_snapshot(*connection_, RiskEventScope{lt_strategy_id, now, {}, {}, {}});
+    auto snapshot =
+        load_snapshot(*connection_, RiskEventScope{lt_strategy_id, now, {}, {}, {}, {}});
     if (!snapshot) {
       if (snapshot.error().code == "not_found") return std::optional<RiskSnapshot>{};
       return snapshot.error();
