@@ -207,6 +207,12 @@ core::Result<Bytes> EthClient::call(const CallRequest& request, std::string_view
   return parse_data(*result, "eth_call");
 }
 
+core::Result<Bytes> EthClient::code(const Address& account) {
+  auto result = rpc_.call("eth_getCode", json::array({to_hex(account), "latest"}));
+  if (!result) return result.error();
+  return parse_data(*result, "eth_getCode");
+}
+
 core::Result<std::vector<LogEntry>> EthClient::get_logs(const LogFilter& filter) {
   json query{{"fromBlock", quantity(filter.from_block)},
              {"toBlock", filter.to_block ? quantity(*filter.to_block) : "latest"}};

@@ -70,6 +70,8 @@ class EthClient {
   core::Result<std::optional<TransactionReceipt>> transaction_receipt(const Bytes32& hash);
   core::Result<Bytes> call(const CallRequest& request, std::string_view block = "latest");
   core::Result<std::vector<LogEntry>> get_logs(const LogFilter& filter);
+  // The account's contract code: empty for a plain account (a call to it does nothing).
+  core::Result<Bytes> code(const Address& account);
 
  private:
   JsonRpcClient& rpc_;

@@ -87,7 +87,7 @@ core::Result<RedeemReport> Redeemer::run(const std::optional<std::string>& lt_st
   for (const auto& group : groups) {
     report.groups.push_back(redeem_group(group, dry_run));
     const auto& done = report.groups.back();
-    if (done.outcome == "failed" || (done.outcome == "waiting" && done.code))
+    if (done.outcome == "failed" || done.code)
       report.problems.push_back("redemption of " + done.condition_id + " from wallet " +
                                 done.wallet_id + ": " + done.code.value_or("failed") + ": " +
                                 done.message.value_or(""));
@@ -191,6 +191,13 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   }
 
   const chain::Address to = neg_risk ? options_.neg_risk_adapter : options_.conditional_tokens;
+  // A call to an address without code "succeeds" and redeems nothing: a wrong address in
+  // the configuration must not look like a redemption.
+  const auto code = eth_.code(to);
+  if (!code) return wait(code.error().code, code.error().message);
+  if (code->empty())
+    return wait("no_contract_code", "no contract at " + chain::to_checksum_address(to) +
+                                        " on this chain: check the [chain] addresses");
   const chain::Bytes data =
       neg_risk ? polymarket::ctf::neg_risk_redeem_call(*condition, balances)
                : polymarket::ctf::redeem_positions_call(collateral, *condition, {1, 2});
@@ -232,8 +239,16 @@ void Redeemer::finish(RedemptionGroupReport& out, const std::vector<store::Redem
     out.outcome = "submitted";  // read again on the next pass
     return;
   }
+  const auto paid = paid_by(**receipt);
+  if (!paid) {
+    // Mined without a PayoutRedemption event: nothing says what was paid, nothing is booked.
+    out.outcome = "submitted";
+    out.code = "payout_unknown";
+    out.message = "transaction " + tx.tx_hash + " was mined without a PayoutRedemption event";
+    return;
+  }
   out.outcome = "confirmed";
-  book_payout(out, group, paid_by(**receipt).value_or(0));
+  book_payout(out, group, *paid);
 }
 
 void Redeemer::fail(RedemptionGroupReport& out, const std::vector<store::RedemptionDue>& group) {

@@ -18,6 +18,9 @@
 // and the difference from what its resolution booked becomes PnL (alerted). A failed
 // transaction fails its records, tried again after `retry_after` (doubling) up to
 // `max_attempts`; then only `polycopy redeem --retry-failed` makes them due again.
+// A target address without contract code waits (`no_contract_code`): such a call would
+// "succeed" and redeem nothing. A mined transaction without a PayoutRedemption event books
+// nothing (`payout_unknown`, the records stay submitted).
 // Neg-risk positions are redeemed by the adapter as the wallet's approved ERC-1155 operator:
 // without the approval the records wait (`adapter_not_approved`), nothing is sent.
 // Wallets whose positions are held by a proxy (signature type 1) or a Safe (type 2) are not

@@ -4,14 +4,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <signal.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace polycopy::test {
-namespace {
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path);
@@ -20,7 +23,51 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-}  // namespace
+Child::Child(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+             const std::string& stdout_file) {
+  pid_ = fork();
+  if (pid_ == 0) {
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
+    if (!freopen(stdout_file.c_str(), "w", stdout)) _exit(126);
+    if (!freopen((stdout_file + ".err").c_str(), "w", stderr)) _exit(126);
+    std::vector<std::string> copy = args;
+    std::vector<char*> argv{const_cast<char*>(POLYCOPY_BINARY)};
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(POLYCOPY_BINARY, argv.data());
+    _exit(127);
+  }
+}
+
+Child::~Child() {
+  if (pid_ > 0 && !waited_) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+}
+
+int Child::stop() {
+  kill(pid_, SIGTERM);
+  int status = 0;
+  for (int i = 0; i < 1000; ++i) {
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      waited_ = true;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return -1;
+}
+
+nlohmann::json first_json_line(const std::string& stdout_file) {
+  for (int i = 0; i < 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    const auto text = read_file(stdout_file);
+    if (const auto end = text.find('\n'); end != std::string::npos)
+      return nlohmann::json::parse(text.substr(0, end), nullptr, false);
+  }
+  return nullptr;
+}
 
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "polycopy-test-XXXXXX").string();

@@ -114,6 +114,14 @@ INSTANTIATE_TEST_SUITE_P(
                 {},
                 "chain.conditional_tokens",
                 "expected an address"},
+        BadCase{"[chain]\nauto_redeem = \"yes\"\n",
+                {},
+                "chain.auto_redeem",
+                "expected a boolean, got a string"},
+        BadCase{"",
+                {{"POLYCOPY_CHAIN_AUTO_REDEEM", "1"}},
+                "POLYCOPY_CHAIN_AUTO_REDEEM",
+                "expected true or false, got '1'"},
         BadCase{"",
                 {{"POLYCOPY_SERVER_THREADS", "2x"}},
                 "POLYCOPY_SERVER_THREADS",
@@ -129,15 +137,18 @@ TEST(Config, ChainSettingsApplyAndShowBack) {
   const Config defaults = load_ok("");
   EXPECT_EQ(defaults.chain.chain_id, 137u);
   EXPECT_EQ(defaults.chain.collateral, "0x2791Bca1f2de4661ED88A30C99A7a9449Aa84174");
+  EXPECT_TRUE(defaults.chain.auto_redeem);
+  EXPECT_FALSE(load_ok("", {{"POLYCOPY_CHAIN_AUTO_REDEEM", "false"}}).chain.auto_redeem);
   const Config config = load_ok(
       "[chain]\nrpc_urls = \"http://127.0.0.1:1, https://b.example/rpc\"\nchain_id = 1337\n"
-      "pusd = \"\"\n",
+      "pusd = \"\"\nauto_redeem = false\n",
       {{"POLYCOPY_CHAIN_CONFIRMATIONS", "5"}});
   EXPECT_EQ(config.chain.rpc_urls,
             (std::vector<std::string>{"http://127.0.0.1:1", "https://b.example/rpc"}));
   EXPECT_EQ(config.chain.chain_id, 1337u);
   EXPECT_EQ(config.chain.confirmations, 5u);
   EXPECT_TRUE(config.chain.pusd.empty());
+  EXPECT_FALSE(config.chain.auto_redeem);
   EXPECT_EQ(to_toml(load_ok(to_toml(config))), to_toml(config));
 }
 

@@ -2,12 +2,8 @@
 // the environment), the API served by the engine's own process, and the job routes running
 // that engine's jobs for a user (bearer key) and for an external scheduler (cron secret).
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -24,68 +20,11 @@ const std::string kPrivateKey =
     "0x00000000000000000000000000000000000000000000000000000000000000c3";
 const std::string kCronSecret = "cron-secret-for-the-test-0001";
 
-// A child `polycopy` process with extra environment; killed if still running at the end.
-class Child {
- public:
-  Child(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-        const std::string& stdout_file) {
-    pid_ = fork();
-    if (pid_ == 0) {
-      for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
-      if (!freopen(stdout_file.c_str(), "w", stdout)) _exit(126);
-      if (!freopen((stdout_file + ".err").c_str(), "w", stderr)) _exit(126);
-      std::vector<std::string> copy = args;
-      std::vector<char*> argv{const_cast<char*>(POLYCOPY_BINARY)};
-      for (auto& a : copy) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(POLYCOPY_BINARY, argv.data());
-      _exit(127);
-    }
-  }
-  ~Child() {
-    if (pid_ > 0 && !waited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  int stop() {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 1000; ++i) {
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        waited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(10ms);
-    }
-    return -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  bool waited_ = false;
-};
-
-std::string read_file(const std::string& path) {
-  std::string text;
-  if (FILE* f = std::fopen(path.c_str(), "r")) {
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
-    std::fclose(f);
-  }
-  return text;
-}
-
 TEST(EngineJobsCli, TheEnginesApiRunsItsJobsForUsersAndCron) {
   TempDir dir;
   Child sim({"sim", "--listen", "127.0.0.1:0", "--seed", "3", "--speed", "0", "--no-rate-limits"},
             {}, dir.file("sim.out"));
-  json urls;
-  for (int i = 0; i < 200 && urls.is_null(); ++i) {
-    std::this_thread::sleep_for(25ms);
-    const auto line = read_file(dir.file("sim.out"));
-    if (line.find('\n') != std::string::npos) urls = json::parse(line.substr(0, line.find('\n')));
-  }
+  const json urls = first_json_line(dir.file("sim.out"));
   ASSERT_TRUE(urls.is_object()) << read_file(dir.file("sim.out.err"));
 
   const std::string db = dir.file("engine.db");

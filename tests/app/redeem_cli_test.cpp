@@ -1,52 +1,34 @@
-// `polycopy redeem --strategy ID [--dry-run] [--json]` against a real EVM (ganache with the
-// real ConditionalTokens): a settled winning position is simulated by the dry run, redeemed
-// by the real run for exactly its shares, and nothing is left for a third run; an unknown
-// strategy is refused.
+// `polycopy redeem --strategy ID [--dry-run] [--retry-failed] [--json]` against a real EVM
+// (ganache with the real ConditionalTokens): a settled winning position is simulated by the
+// dry run, redeemed by the real run for exactly its shares, and nothing is left for a third
+// run; a redemption that failed with no retry left is redeemed only with --retry-failed; an
+// unknown strategy is refused.
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "app/cli_runner.hpp"
+#include "app/redemption_cli_setup.hpp"
 #include "engine/local_evm.hpp"
 #include "engine/redemption_setup.hpp"
 
 namespace polycopy::test {
 namespace {
 
-const std::string kWalletKey(64, '7');
-
 class RedeemCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    core::SystemClock clock;
-    auto db = store::open_sqlite_store(dir_.file("p.db")).value();
-    ASSERT_TRUE(db->migrate().ok());
-    const auto box = core::SecretBox::from_hex(kWalletKey).value();
-    engine::testing::store_redeeming_strategy(*db, box, clock.now(), evm_);
-    risk::RiskManager risk(*db, clock);
-    condition_ = engine::testing::market_with_position(*db, risk, clock, evm_, 1, 4'000'000);
-    evm_.run("report",
-             "--question-id " + engine::testing::redemption_question(1) + " --payouts 1,0");
-    engine::testing::settle_as_won(*db, risk, clock, condition_);
+    condition_ = settled_winner_database(dir_.file("p.db"), evm_, 4'000'000);
     std::ofstream(config_) << "[database]\npath = \"" << dir_.file("p.db") << "\"\n"
-                           << "[chain]\nrpc_urls = \"" << evm_.rpc_url()
-                           << "\"\nconfirmations = 1\nconditional_tokens = \""
-                           << evm_.conditional_tokens() << "\"\nneg_risk_adapter = \""
-                           << evm_.conditional_tokens() << "\"\ncollateral = \""
-                           << evm_.collateral() << "\"\nneg_risk_collateral = \""
-                           << evm_.collateral() << "\"\n";
+                           << local_chain_section(evm_);
   }
   CliResult redeem(std::vector<std::string> extra) {
     std::vector<std::string> args{"--config", config_, "redeem"};
     args.insert(args.end(), extra.begin(), extra.end());
-    return run_polycopy(args, {{"POLYCOPY_WALLET_KEY", kWalletKey}});
+    return run_polycopy(args, {{"POLYCOPY_WALLET_KEY", kRedemptionWalletKey}});
   }
-  std::uint64_t collateral() {
-    return std::stoull(
-        evm_.run("balances", "--wallet 0 --condition " + condition_)["collateral_balance"]
-            .get<std::string>());
-  }
+  std::uint64_t collateral() const { return evm_.collateral_of(0, condition_); }
 
   engine::testing::LocalEvm evm_;
   TempDir dir_;
@@ -77,6 +59,32 @@ TEST_F(RedeemCliTest, DryRunThenRedeemOnceThenNothingLeft) {
   const auto again = redeem({"--strategy", "lt_a"});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("nothing to redeem for lt_a"), std::string::npos) << again.out;
+  EXPECT_EQ(collateral() - before, 4'000'000u);
+}
+
+TEST_F(RedeemCliTest, AFailedRedemptionWithNoRetryLeftNeedsRetryFailed) {
+  {
+    auto db = store::open_sqlite_store(dir_.file("p.db")).value();
+    const auto records = db->list_redemptions("usr_a", "lt_a").value();
+    ASSERT_EQ(records.size(), 1u);
+    ASSERT_TRUE(
+        db->fail_redemptions({records[0].id}, "reverted", std::nullopt, core::SystemClock().now())
+            .ok());
+  }
+  const auto before = collateral();
+  const auto skipped = redeem({"--strategy", "lt_a", "--json"});
+  ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_EQ(nlohmann::json::parse(skipped.out)["groups"], nlohmann::json::array());
+
+  const auto both = redeem({"--strategy", "lt_a", "--retry-failed", "--dry-run"});
+  EXPECT_EQ(both.exit_code, 2) << both.err;
+
+  const auto retried = redeem({"--strategy", "lt_a", "--retry-failed", "--json"});
+  ASSERT_EQ(retried.exit_code, 0) << retried.err << retried.out;
+  const auto done = nlohmann::json::parse(retried.out);
+  EXPECT_EQ(done["retried"], 1);
+  ASSERT_EQ(done["groups"].size(), 1u);
+  EXPECT_EQ(done["groups"][0]["outcome"], "confirmed");
   EXPECT_EQ(collateral() - before, 4'000'000u);
 }
 

@@ -9,6 +9,7 @@
 #include "engine/chain_tx_sender.hpp"
 #include "engine/engine_fixture.hpp"
 #include "engine/local_evm.hpp"
+#include "engine/redemption_setup.hpp"
 #include "net/raw_http_server.hpp"
 #include "polymarket/ctf/ctf_calls.hpp"
 
@@ -43,32 +44,8 @@ class ChainTxSenderTest : public ::testing::Test {
   store::ChainTransaction write_ahead(const std::string& id, const std::string& purpose,
                                       const chain::Bytes& data, std::uint64_t max_fee,
                                       std::uint64_t priority_fee) {
-    chain::Eip1559Transaction tx;
-    tx.chain_id = 137;
-    tx.nonce = nonce_on_chain(eth_);
-    tx.max_priority_fee_per_gas = chain::Uint256(priority_fee);
-    tx.max_fee_per_gas = chain::Uint256(max_fee);
-    tx.gas = 300'000;
-    tx.to = ctf_;
-    tx.data = data;
-    const auto signed_tx = chain::sign_transaction(tx, key_);
-    store::ChainTransaction record;
-    record.id = id;
-    record.chain_id = 137;
-    record.from_address = chain::to_hex(key_.address());
-    record.nonce = tx.nonce;
-    record.purpose = purpose;
-    record.to_address = chain::to_hex(ctf_);
-    record.data = chain::to_hex(data);
-    record.value = "0";
-    record.gas = tx.gas;
-    record.max_fee_per_gas = std::to_string(max_fee);
-    record.max_priority_fee_per_gas = std::to_string(priority_fee);
-    record.tx_hash = chain::to_hex(signed_tx.hash);
-    record.raw = chain::to_hex(signed_tx.raw);
-    record.created_at = clock_.now();
-    EXPECT_TRUE(fx_.store->insert_chain_transaction(record).ok());
-    return record;
+    return testing::write_ahead(*fx_.store, eth_, key_, clock_, id, purpose, ctf_, data, max_fee,
+                                priority_fee);
   }
   chain::Bytes redeem(const chain::Bytes32& condition) {
     return polymarket::ctf::redeem_positions_call(chain::parse_address(evm_.collateral()).value(),

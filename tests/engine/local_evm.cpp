@@ -128,6 +128,12 @@ chain::PrivateKey LocalEvm::wallet_key(int n) const {
       .value();
 }
 
+std::uint64_t LocalEvm::collateral_of(int wallet, const std::string& condition) const {
+  return std::stoull(run("balances", "--wallet " + std::to_string(wallet) + " --condition " +
+                                         condition)["collateral_balance"]
+                         .get<std::string>());
+}
+
 nlohmann::json LocalEvm::run(const std::string& command, const std::string& arguments) const {
   const std::string err = (state_ / "command.err").string();
   const std::string line = "cd '" + test::tools_dir("evm") + "' && node evm.mjs " + command +

@@ -31,6 +31,8 @@ class LocalEvm {
   // `node evm.mjs <command> --state DIR <arguments>`: its JSON line. Throws with the tool's
   // error line when it fails.
   nlohmann::json run(const std::string& command, const std::string& arguments) const;
+  // Wallet n's collateral balance in units (read with `balances` for the condition).
+  std::uint64_t collateral_of(int wallet, const std::string& condition) const;
 
  private:
   void stop();

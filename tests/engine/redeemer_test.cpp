@@ -2,7 +2,11 @@
 // position, settled by the resolver, is redeemed from its wallet once: the dry run only
 // simulates and reports, the real run pays the wallet exactly the winning shares and
 // confirms the record with what was paid, a second run submits nothing; a condition the
-// chain has not resolved yet waits with a code.
+// chain has not resolved yet waits with a code; a 50/50 payout pays half; a losing position
+// sends nothing; what the wallet held beyond the position is paid and booked as PnL (alerted);
+// two strategies on one wallet share one transaction; a mined revert fails the records, which
+// are tried again after their delay; neg-risk positions need the adapter approved, and a
+// target without contract code is refused.
 #include <gtest/gtest.h>
 
 #include "chain/address.hpp"
@@ -12,6 +16,7 @@
 #include "engine/local_evm.hpp"
 #include "engine/redeemer.hpp"
 #include "engine/redemption_setup.hpp"
+#include "polymarket/ctf/ctf_calls.hpp"
 #include "risk/risk_manager.hpp"
 
 namespace polycopy::engine {
@@ -24,6 +29,20 @@ class RedeemerTest : public ::testing::Test {
     wallet_ = testing::store_redeeming_strategy(*fx_.store, box_, clock_.now(), evm_);
   }
 
+  std::int64_t realised_pnl(const std::string& lt_id) {
+    return fx_.store->get_risk_snapshot("usr_a", lt_id, clock_.now())
+        .value()
+        ->state.realised_pnl.micros();
+  }
+  std::vector<std::string> redemption_ids() {
+    const auto records = fx_.store->list_redemptions("usr_a", "lt_a").value();
+    std::vector<std::string> out;
+    for (const auto& r : records) out.push_back(r.id);
+    return out;
+  }
+  std::uint64_t nonce() {
+    return eth_.transaction_count(chain::parse_address(wallet_.address).value(), "latest").value();
+  }
   std::string market_with_position(int n, std::int64_t shares) {
     return testing::market_with_position(*fx_.store, risk_, clock_, evm_, n, shares);
   }
@@ -31,10 +50,8 @@ class RedeemerTest : public ::testing::Test {
     testing::settle_as_won(*fx_.store, risk_, clock_, condition);
   }
 
-  std::uint64_t collateral_of_wallet(const std::string& condition) {
-    return std::stoull(
-        evm_.run("balances", "--wallet 0 --condition " + condition)["collateral_balance"]
-            .get<std::string>());
+  std::uint64_t collateral_of_wallet(const std::string& condition) const {
+    return evm_.collateral_of(0, condition);
   }
 
   RedeemerOptions options() {
@@ -122,6 +139,216 @@ TEST_F(RedeemerTest, AConditionTheChainHasNotResolvedWaits) {
   ASSERT_EQ(later.groups.size(), 1u);
   EXPECT_EQ(later.groups[0].outcome, "confirmed");
   EXPECT_EQ(later.groups[0].payout_units, "3000000");
+}
+
+TEST_F(RedeemerTest, AFiftyFiftyPayoutPaysHalfOfTheShares) {
+  const auto market = testing::chain_market(*fx_.store, clock_, evm_, 3, 4'000'000);
+  testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", 3, 4'000'000);
+  // The wallet keeps only the side it bought, as after a buy on the venue.
+  evm_.run("transfer",
+           "--wallet 0 --to 1 --condition " + market.condition + " --outcome 1 --amount 4000000");
+  evm_.run("report", "--question-id " + testing::redemption_question(3) + " --payouts 1,1");
+  testing::settle_as(*fx_.store, risk_, clock_, market.condition, 1, 1);
+  const auto before = collateral_of_wallet(market.condition);
+  const auto pnl_before = realised_pnl("lt_a");
+
+  const auto report = redeemer_.run("lt_a", false).value();
+  ASSERT_EQ(report.groups.size(), 1u);
+  EXPECT_EQ(report.groups[0].outcome, "confirmed") << report.groups[0].message.value_or("");
+  EXPECT_EQ(report.groups[0].expected_units, "2000000");
+  EXPECT_EQ(report.groups[0].payout_units, "2000000");
+  EXPECT_FALSE(report.groups[0].code);
+  EXPECT_EQ(collateral_of_wallet(market.condition) - before, 2'000'000u);
+  EXPECT_EQ(realised_pnl("lt_a"), pnl_before);  // the resolution booked it already
+  EXPECT_EQ(fx_.store->list_redemptions("usr_a", "lt_a").value()[0].paid,
+            core::Usd::from_micros(2'000'000));
+}
+
+TEST_F(RedeemerTest, ALosingPositionSendsNothing) {
+  const auto condition = market_with_position(4, 2'000'000);
+  evm_.run("report", "--question-id " + testing::redemption_question(4) + " --payouts 0,1");
+  testing::settle_as(*fx_.store, risk_, clock_, condition, 0, 1);
+  const auto records = fx_.store->list_redemptions("usr_a", "lt_a").value();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].state, store::RedemptionState::closed);
+  const auto sent = nonce();
+  EXPECT_TRUE(redeemer_.run("lt_a", false).value().groups.empty());
+  EXPECT_EQ(nonce(), sent);
+}
+
+TEST_F(RedeemerTest, WhatTheWalletHeldBeyondThePositionIsPaidAndBookedAsPnl) {
+  const auto market = testing::chain_market(*fx_.store, clock_, evm_, 5, 7'000'000);
+  testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", 5, 5'000'000);
+  evm_.run("report", "--question-id " + testing::redemption_question(5) + " --payouts 1,0");
+  settle(market.condition);
+  const auto pnl_before = realised_pnl("lt_a");
+  const auto before = collateral_of_wallet(market.condition);
+
+  const auto report = redeemer_.run("lt_a", false).value();
+  ASSERT_EQ(report.groups.size(), 1u);
+  EXPECT_EQ(report.groups[0].outcome, "confirmed");
+  EXPECT_EQ(report.groups[0].payout_units, "7000000");
+  EXPECT_EQ(report.groups[0].code, "payout_mismatch");
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(collateral_of_wallet(market.condition) - before, 7'000'000u);
+  // The chain's word is final: 2 USD more than the resolution booked.
+  EXPECT_EQ(realised_pnl("lt_a") - pnl_before, 2'000'000);
+  const auto record = fx_.store->list_redemptions("usr_a", "lt_a").value()[0];
+  EXPECT_EQ(record.state, store::RedemptionState::confirmed);
+  EXPECT_EQ(record.paid, core::Usd::from_micros(7'000'000));
+  const auto alerts = fx_.store->list_open_alerts("usr_a").value();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].code, "payout_mismatch");
+  EXPECT_EQ(alerts[0].severity, "warning");
+
+  // Booked once: a confirmed record is not due again, and booking it again is a no-op.
+  EXPECT_TRUE(redeemer_.run("lt_a", false).value().groups.empty());
+  risk::RedemptionPaidEvent again;
+  again.redemption_id = record.id;
+  again.paid = core::Usd::from_micros(9'000'000);
+  EXPECT_TRUE(risk_.record_redemption_paid("lt_a", again).value().no_op);
+  EXPECT_EQ(realised_pnl("lt_a") - pnl_before, 2'000'000);
+  again.redemption_id = "rdm_unknown";
+  EXPECT_EQ(risk_.record_redemption_paid("lt_a", again).error().code, "not_found");
+}
+
+TEST_F(RedeemerTest, TwoStrategiesOnOneWalletShareOneTransaction) {
+  store::LtStrategy second;
+  second.id = "lt_b";
+  second.user_id = "usr_a";
+  second.params.name = "live b";
+  second.params.ft_strategy_id = "ft_a";
+  second.params.wallet_id = "wal_1";
+  second.paused = false;
+  second.created_at = second.updated_at = clock_.now();
+  ASSERT_TRUE(fx_.store->insert_lt_strategy(second).ok());
+  const auto market = testing::chain_market(*fx_.store, clock_, evm_, 6, 8'000'000);
+  testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", 6, 5'000'000);
+  testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_b", 7, 3'000'000);
+  evm_.run("report", "--question-id " + testing::redemption_question(6) + " --payouts 1,0");
+  settle(market.condition);
+  const auto sent = nonce();
+
+  // lt_b's run redeems the wallet's whole holding: lt_a's record is settled by it too.
+  const auto report = redeemer_.run("lt_b", false).value();
+  ASSERT_EQ(report.groups.size(), 1u);
+  EXPECT_EQ(report.groups[0].redemption_ids.size(), 2u);
+  EXPECT_EQ(report.groups[0].outcome, "confirmed");
+  EXPECT_FALSE(report.groups[0].code);
+  EXPECT_EQ(nonce(), sent + 1);
+  const auto a = fx_.store->list_redemptions("usr_a", "lt_a").value();
+  const auto b = fx_.store->list_redemptions("usr_a", "lt_b").value();
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(a[0].paid, core::Usd::from_micros(5'000'000));
+  EXPECT_EQ(b[0].paid, core::Usd::from_micros(3'000'000));
+  EXPECT_EQ(a[0].tx_hash, b[0].tx_hash);
+  EXPECT_TRUE(redeemer_.run("lt_a", false).value().groups.empty());
+  EXPECT_EQ(nonce(), sent + 1);
+}
+
+TEST_F(RedeemerTest, AMinedRevertFailsTheRecordsWhichAreTriedAgainAfterTheirDelay) {
+  const auto condition = market_with_position(8, 3'000'000);
+  settle(condition);  // the store knows; the chain has not reported yet
+  // A redemption sent as if the estimate had passed: mined, it reverts.
+  const auto ctf = chain::parse_address(evm_.conditional_tokens()).value();
+  const auto tx = testing::write_ahead(
+      *fx_.store, eth_, evm_.wallet_key(0), clock_, "ctx_revert", "redeem:wal_1:" + condition, ctf,
+      polymarket::ctf::redeem_positions_call(chain::parse_address(evm_.collateral()).value(),
+                                             chain::parse_bytes32(condition).value(), {1, 2}),
+      10'000'000'000, 1'000'000'000);
+  const auto ids = redemption_ids();
+  ASSERT_TRUE(fx_.store->mark_redemptions_submitted(ids, tx.tx_hash, clock_.now()).ok());
+
+  // Passes until the transaction is mined and failed: the records fail with a retry time.
+  RedemptionGroupReport last;
+  for (int pass = 0; pass < 3 && last.outcome != "failed"; ++pass)
+    last = redeemer_.run("lt_a", false).value().groups.at(0);
+  ASSERT_EQ(last.outcome, "failed");
+  EXPECT_EQ(last.code, "transaction_reverted");
+  auto record = fx_.store->list_redemptions("usr_a", "lt_a").value()[0];
+  EXPECT_EQ(record.state, store::RedemptionState::failed);
+  EXPECT_EQ(record.attempts, 1);
+  ASSERT_TRUE(record.next_attempt_at);
+  EXPECT_EQ(*record.next_attempt_at, clock_.now() + std::chrono::hours(1));
+  EXPECT_NE(record.last_error.value_or("").find("result for condition not received yet"),
+            std::string::npos);
+
+  // Not due before its time; once reported on chain and due, redeemed by a new transaction.
+  evm_.run("report", "--question-id " + testing::redemption_question(8) + " --payouts 1,0");
+  EXPECT_TRUE(redeemer_.run("lt_a", false).value().groups.empty());
+  clock_.advance(std::chrono::hours(1));
+  const auto retried = redeemer_.run("lt_a", false).value();
+  ASSERT_EQ(retried.groups.size(), 1u);
+  EXPECT_EQ(retried.groups[0].outcome, "confirmed") << retried.groups[0].message.value_or("");
+  EXPECT_NE(retried.groups[0].tx_hash, tx.tx_hash);
+  record = fx_.store->list_redemptions("usr_a", "lt_a").value()[0];
+  EXPECT_EQ(record.state, store::RedemptionState::confirmed);
+  EXPECT_EQ(record.attempts, 2);
+  EXPECT_EQ(record.paid, core::Usd::from_micros(3'000'000));
+}
+
+TEST_F(RedeemerTest, AfterTheLastAttemptOnlyAnExplicitRetryMakesItDue) {
+  const auto condition = market_with_position(9, 1'000'000);
+  settle(condition);
+  const auto ids = redemption_ids();
+  ASSERT_TRUE(fx_.store->fail_redemptions(ids, "gave up", std::nullopt, clock_.now()).ok());
+  clock_.advance(std::chrono::hours(24 * 30));
+  EXPECT_TRUE(redeemer_.run("lt_a", false).value().groups.empty());
+  EXPECT_EQ(fx_.store->retry_failed_redemptions("lt_a", clock_.now()).value(), 1);
+  evm_.run("report", "--question-id " + testing::redemption_question(9) + " --payouts 1,0");
+  const auto report = redeemer_.run("lt_a", false).value();
+  ASSERT_EQ(report.groups.size(), 1u);
+  EXPECT_EQ(report.groups[0].outcome, "confirmed");
+}
+
+TEST_F(RedeemerTest, NegRiskPositionsNeedTheAdapterApprovedAndATargetWithCode) {
+  const auto condition = market_with_position(10, 2'000'000);
+  auto market = fx_.store->get_market(condition).value().value();
+  market.market.neg_risk = true;
+  ASSERT_TRUE(fx_.store->upsert_market(market.market, market.tokens).ok());
+  evm_.run("report", "--question-id " + testing::redemption_question(10) + " --payouts 1,0");
+  settle(condition);
+  // No NegRiskAdapter on this chain: an address without code stands for it.
+  RedeemerOptions o = options();
+  o.neg_risk_adapter = chain::parse_address("0x" + std::string(38, '0') + "aa").value();
+  Redeemer redeemer{*fx_.store, risk_, eth_, sender_, wallets_, clock_, o};
+  const auto sent = nonce();
+
+  auto report = redeemer.run("lt_a", false).value();
+  ASSERT_EQ(report.groups.size(), 1u);
+  EXPECT_EQ(report.groups[0].outcome, "waiting");
+  EXPECT_EQ(report.groups[0].code, "adapter_not_approved");
+
+  evm_.run("approve", "--wallet 0 --operator " + chain::to_hex(o.neg_risk_adapter));
+  report = redeemer.run("lt_a", false).value();
+  ASSERT_EQ(report.groups.size(), 1u);
+  EXPECT_EQ(report.groups[0].code, "no_contract_code");
+  EXPECT_EQ(nonce(), sent + 1);  // only the harness's approval was sent
+  const auto record = fx_.store->list_redemptions("usr_a", "lt_a").value()[0];
+  EXPECT_EQ(record.state, store::RedemptionState::pending);
+  EXPECT_NE(record.last_error.value_or("").find("no_contract_code"), std::string::npos);
+}
+
+TEST_F(RedeemerTest, PositionsASafeHoldsAreRefusedWithACode) {
+  // The strategy trades from a Safe: the positions are the Safe's, not the signer's.
+  auto safe = wallet_;
+  safe.id = "wal_2";
+  safe.address = "0x" + std::string(38, '0') + "cc";
+  safe.signature_type = 2;
+  safe.funder = "0x" + std::string(38, '0') + "bb";
+  ASSERT_TRUE(fx_.store->insert_wallet(safe).ok());
+  auto strategy = fx_.store->find_lt_strategy("lt_a").value().value();
+  strategy.params.wallet_id = "wal_2";
+  ASSERT_TRUE(fx_.store->update_lt_strategy(strategy, {}).ok());
+  const auto condition = market_with_position(11, 1'000'000);
+  evm_.run("report", "--question-id " + testing::redemption_question(11) + " --payouts 1,0");
+  settle(condition);
+  const auto report = redeemer_.run("lt_a", false).value();
+  ASSERT_EQ(report.groups.size(), 1u);
+  EXPECT_EQ(report.groups[0].wallet_id, "wal_2");
+  EXPECT_EQ(report.groups[0].outcome, "waiting");
+  EXPECT_EQ(report.groups[0].code, "safe_wallet_unsupported");
 }
 
 }  // namespace

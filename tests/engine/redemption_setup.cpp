@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "chain/eip1559.hpp"
+#include "chain/hex.hpp"
 #include "engine/live_setup.hpp"
 #include "engine/lt_resolver.hpp"
 
@@ -21,30 +23,33 @@ store::Wallet store_redeeming_strategy(store::Store& db, const core::SecretBox& 
   return wallet;
 }
 
-// A market on chain and in the store; wallet 0 holds `shares` of its Yes and its No
-// positions (split collateral), and the LT strategy bought `shares` Yes at 0.50.
-std::string market_with_position(store::Store& db, risk::RiskManager& risk,
-                                 const core::Clock& clock, const LocalEvm& evm, int n,
-                                 std::int64_t shares) {
-  const auto condition =
-      evm.run("prepare", "--question-id " + redemption_question(n))["condition_id"]
-          .get<std::string>();
-  const auto split = evm.run(
-      "split", "--wallet 0 --condition " + condition + " --amount " + std::to_string(shares));
-  const std::string yes = split["position_ids"][0].get<std::string>();
-  const std::string no = split["position_ids"][1].get<std::string>();
+ChainMarket chain_market(store::Store& db, const core::Clock& clock, const LocalEvm& evm, int n,
+                         std::int64_t split_units) {
+  ChainMarket out;
+  out.condition = evm.run("prepare", "--question-id " + redemption_question(n))["condition_id"]
+                      .get<std::string>();
+  const auto split = evm.run("split", "--wallet 0 --condition " + out.condition + " --amount " +
+                                          std::to_string(split_units));
+  out.yes = split["position_ids"][0].get<std::string>();
+  out.no = split["position_ids"][1].get<std::string>();
   store::MarketRecord market;
-  market.condition_id = condition;
+  market.condition_id = out.condition;
   market.question = "Q" + std::to_string(n);
   market.updated_at = clock.now();
-  EXPECT_TRUE(
-      db.upsert_market(market, {{yes, condition, 0, "Yes"}, {no, condition, 1, "No"}}).ok());
+  EXPECT_TRUE(db.upsert_market(
+                    market, {{out.yes, out.condition, 0, "Yes"}, {out.no, out.condition, 1, "No"}})
+                  .ok());
+  return out;
+}
 
+void buy_yes(store::Store& db, risk::RiskManager& risk, const core::Clock& clock,
+             const ChainMarket& market, const std::string& lt_strategy_id, int seq,
+             std::int64_t shares) {
   store::SourceTradeRecord t;
   t.trader_address = "0x" + std::string(39, '0') + "9";
-  t.tx_hash = redemption_question(n);
-  t.condition_id = condition;
-  t.token_id = yes;
+  t.tx_hash = redemption_question(1000 + seq);
+  t.condition_id = market.condition;
+  t.token_id = market.yes;
   t.id = store::source_trade_id(t.tx_hash, t.token_id, t.trader_address);
   t.outcome_index = 0;
   t.side = store::TradeSide::buy;
@@ -54,52 +59,96 @@ std::string market_with_position(store::Store& db, risk::RiskManager& risk,
   t.traded_at = t.received_at = clock.now();
   EXPECT_EQ(db.insert_source_trades({t}).value().size(), 1u);
 
+  const std::string n = std::to_string(seq);
   store::OrderRecord o;
-  o.id = "ord_" + std::to_string(n);
-  o.lt_strategy_id = "lt_a";
+  o.id = "ord_" + n;
+  o.lt_strategy_id = lt_strategy_id;
   o.source_trade_id = t.id;
-  o.idempotency_key = store::order_idempotency_key("lt_a", t.id);
-  o.token_id = yes;
+  o.idempotency_key = store::order_idempotency_key(lt_strategy_id, t.id);
+  o.token_id = market.yes;
   o.limit_price = t.price;
   o.size = t.size;
   o.created_at = clock.now();
-  risk::OrderRequest request{condition, yes, t.price, t.size, {}};
+  risk::OrderRequest request{market.condition, market.yes, t.price, t.size, {}};
   request.asks = {risk::AskLevel{t.price, core::Shares::from_micros(shares * 10)}};
-  const auto reserved = risk.check_and_reserve("lt_a", request, o);
-  EXPECT_TRUE(reserved.ok() && reserved->reservation_id);
-  EXPECT_TRUE(db.mark_order_submitted(o.id, redemption_question(n + 100), clock.now()).ok());
-  EXPECT_TRUE(db.record_order_fill(
-                    o.id,
-                    store::VenueFill{"fil_" + std::to_string(n), "vt_" + std::to_string(n), t.price,
-                                     t.size, core::Usd{}, clock.now(), std::nullopt},
-                    clock.now())
+  const auto reserved = risk.check_and_reserve(lt_strategy_id, request, o);
+  ASSERT_TRUE(reserved.ok() && reserved->reservation_id);
+  EXPECT_TRUE(db.mark_order_submitted(o.id, redemption_question(2000 + seq), clock.now()).ok());
+  EXPECT_TRUE(db.record_order_fill(o.id,
+                                   store::VenueFill{"fil_" + n, "vt_" + n, t.price, t.size,
+                                                    core::Usd{}, clock.now(), std::nullopt},
+                                   clock.now())
                   .ok());
   risk::FillEvent fill;
   fill.reservation_id = reserved->reservation_id.value();
-  fill.fill_key = "vt_" + std::to_string(n);
+  fill.fill_key = "vt_" + n;
   fill.shares = t.size;
   fill.price = t.price;
   fill.completes_order = true;
   fill.filled_at = clock.now();
-  EXPECT_TRUE(risk.record_fill("lt_a", fill).ok());
-  return condition;
+  EXPECT_TRUE(risk.record_fill(lt_strategy_id, fill).ok());
 }
 
-// The store learns the market resolved (Yes won) and the resolver settles the position.
-void settle_as_won(store::Store& db, risk::RiskManager& risk, const core::Clock& clock,
-                   const std::string& condition) {
+std::string market_with_position(store::Store& db, risk::RiskManager& risk,
+                                 const core::Clock& clock, const LocalEvm& evm, int n,
+                                 std::int64_t shares) {
+  const auto market = chain_market(db, clock, evm, n, shares);
+  buy_yes(db, risk, clock, market, "lt_a", n, shares);
+  return market.condition;
+}
+
+void settle_as(store::Store& db, risk::RiskManager& risk, const core::Clock& clock,
+               const std::string& condition, std::int64_t yes, std::int64_t no) {
   store::ResolutionRecord r;
   r.condition_id = condition;
-  r.winning_outcome_index = 0;
-  r.payout_numerator_0 = 1;
-  r.payout_numerator_1 = 0;
-  r.payout_denominator = 1;
+  if (yes != no) r.winning_outcome_index = yes > no ? 0 : 1;
+  r.payout_numerator_0 = yes;
+  r.payout_numerator_1 = no;
+  r.payout_denominator = yes + no;
   r.resolved_at = r.recorded_at = clock.now();
   ASSERT_TRUE(db.record_resolution(r).ok());
   LtResolver resolver(db, risk, clock);
   const auto report = resolver.resolve_once();
   ASSERT_TRUE(report.ok()) << report.error().to_string();
   ASSERT_TRUE(report->errors.empty()) << report->errors.front();
+}
+
+void settle_as_won(store::Store& db, risk::RiskManager& risk, const core::Clock& clock,
+                   const std::string& condition) {
+  settle_as(db, risk, clock, condition, 1, 0);
+}
+
+store::ChainTransaction write_ahead(store::Store& db, chain::EthClient& eth,
+                                    const chain::PrivateKey& key, const core::Clock& clock,
+                                    const std::string& id, const std::string& purpose,
+                                    const chain::Address& to, const chain::Bytes& data,
+                                    std::uint64_t max_fee, std::uint64_t priority_fee) {
+  chain::Eip1559Transaction tx;
+  tx.chain_id = 137;
+  tx.nonce = eth.transaction_count(key.address(), "latest").value();
+  tx.max_priority_fee_per_gas = chain::Uint256(priority_fee);
+  tx.max_fee_per_gas = chain::Uint256(max_fee);
+  tx.gas = 300'000;
+  tx.to = to;
+  tx.data = data;
+  const auto signed_tx = chain::sign_transaction(tx, key);
+  store::ChainTransaction record;
+  record.id = id;
+  record.chain_id = 137;
+  record.from_address = chain::to_hex(key.address());
+  record.nonce = tx.nonce;
+  record.purpose = purpose;
+  record.to_address = chain::to_hex(to);
+  record.data = chain::to_hex(data);
+  record.value = "0";
+  record.gas = tx.gas;
+  record.max_fee_per_gas = std::to_string(max_fee);
+  record.max_priority_fee_per_gas = std::to_string(priority_fee);
+  record.tx_hash = chain::to_hex(signed_tx.hash);
+  record.raw = chain::to_hex(signed_tx.raw);
+  record.created_at = clock.now();
+  EXPECT_TRUE(db.insert_chain_transaction(record).ok());
+  return record;
 }
 
 }  // namespace polycopy::engine::testing

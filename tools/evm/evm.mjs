@@ -42,7 +42,9 @@ const USAGE = `usage:
   node evm.mjs report --state DIR --question-id 0x<32 bytes> --payouts 1,0
   node evm.mjs balances --state DIR (--wallet N | --address 0x..) --condition 0x<32 bytes>
   node evm.mjs redeem-js --state DIR --wallet N --condition 0x<32 bytes>
-  node evm.mjs mint --state DIR (--wallet N | --address 0x..) --amount UNITS`;
+  node evm.mjs mint --state DIR (--wallet N | --address 0x..) --amount UNITS
+  node evm.mjs transfer --state DIR --wallet N --to M --condition 0x<32 bytes> --outcome I --amount UNITS
+  node evm.mjs approve --state DIR --wallet N --operator 0x.. [--revoke]`;
 
 // ---------------------------------------------------------------------------------------------
 // up: ganache in the foreground until SIGTERM / SIGINT.
@@ -296,6 +298,44 @@ async function balances(argv) {
   });
 }
 
+// Moves `amount` of one outcome position from wallet N to wallet M (ERC-1155 safeTransferFrom).
+async function transfer(argv) {
+  const args = parseArgs(argv, ["state", "wallet", "to", "condition", "outcome", "amount"]);
+  const { deployment, publicClient, walletFor } = setup(args);
+  const from = walletByIndex(deployment, need(args, "wallet"));
+  const to = walletByIndex(deployment, need(args, "to"));
+  const conditionId = parseBytes32(need(args, "condition"), "--condition");
+  const outcome = Number(parseUint(need(args, "outcome"), "--outcome"));
+  const amount = parseUint(need(args, "amount"), "--amount");
+  const before = await positions(publicClient, deployment, from.address, conditionId);
+  if (outcome >= before.positionIds.length) throw new UsageError(`--outcome ${outcome} out of range`);
+  const receipt = await send(publicClient, walletFor(from.private_key), {
+    address: deployment.conditional_tokens,
+    abi: CONDITIONAL_TOKENS.abi,
+    functionName: "safeTransferFrom",
+    args: [from.address, to.address, before.positionIds[outcome], amount, "0x"],
+  });
+  const after = await positions(publicClient, deployment, from.address, conditionId);
+  print({ tx_hash: receipt.transactionHash, from: from.address, to: to.address, balances: after.balances });
+}
+
+// Approves (or revokes) an operator of all of wallet N's positions (ERC-1155 setApprovalForAll).
+async function approve(argv) {
+  const args = parseArgs(argv, ["state", "wallet", "operator"], ["revoke"]);
+  const { deployment, publicClient, walletFor } = setup(args);
+  const w = walletByIndex(deployment, need(args, "wallet"));
+  const operator = parseAddress(need(args, "operator"), "--operator");
+  const approved = !args.revoke;
+  const receipt = await send(publicClient, walletFor(w.private_key), {
+    address: deployment.conditional_tokens,
+    abi: CONDITIONAL_TOKENS.abi,
+    functionName: "setApprovalForAll",
+    args: [operator, approved],
+  });
+  const now = await readCtf(publicClient, deployment, "isApprovedForAll", [w.address, operator]);
+  print({ tx_hash: receipt.transactionHash, owner: w.address, operator, approved: now });
+}
+
 // Redeems with viem (reference path, used to check the harness itself).
 async function redeemJs(argv) {
   const args = parseArgs(argv, ["state", "wallet", "condition"]);
@@ -334,6 +374,8 @@ const COMMANDS = {
   balances,
   "redeem-js": redeemJs,
   mint,
+  transfer,
+  approve,
 };
 
 await runMain("evm.mjs", async () => {
