@@ -4,7 +4,8 @@
 // confirms the record with what was paid, a second run submits nothing; a condition the
 // chain has not resolved yet waits with a code; a 50/50 payout pays half; a losing position
 // sends nothing; what the wallet held beyond the position is paid and booked as PnL (alerted);
-// two strategies on one wallet share one transaction; a mined revert fails the records, which
+// two strategies on one wallet share one transaction; a node that drops the first send and
+// two restarts still make one transaction; a mined revert fails the records, which
 // are tried again after their delay; neg-risk positions need the adapter approved, and a
 // target without contract code is refused.
 #include <gtest/gtest.h>
@@ -16,6 +17,7 @@
 #include "engine/local_evm.hpp"
 #include "engine/redeemer.hpp"
 #include "engine/redemption_setup.hpp"
+#include "net/raw_http_server.hpp"
 #include "polymarket/ctf/ctf_calls.hpp"
 #include "risk/risk_manager.hpp"
 
@@ -245,6 +247,53 @@ TEST_F(RedeemerTest, TwoStrategiesOnOneWalletShareOneTransaction) {
   EXPECT_EQ(a[0].tx_hash, b[0].tx_hash);
   EXPECT_TRUE(redeemer_.run("lt_a", false).value().groups.empty());
   EXPECT_EQ(nonce(), sent + 1);
+}
+
+TEST_F(RedeemerTest, ADroppedSendAndRestartsRedeemWithOneTransaction) {
+  const auto condition = market_with_position(12, 6'000'000);
+  evm_.run("report", "--question-id " + testing::redemption_question(12) + " --payouts 1,0");
+  settle(condition);
+  // A node in front of ganache that drops the first two eth_sendRawTransaction: the first
+  // pass (submit, then its advance) never gets the transaction out.
+  net::HttpClient upstream;
+  int sends = 0;
+  net::testing::RawHttpServer flaky([&](int, const std::string& request) {
+    const std::string body = request.substr(request.find("\r\n\r\n") + 4);
+    if (body.find("eth_sendRawTransaction") != std::string::npos && sends++ < 2)
+      return net::testing::RawReply{net::testing::http_response(502, "bad gateway")};
+    const auto answer = upstream.post(evm_.rpc_url(), body, {{"Content-Type", "application/json"}});
+    return net::testing::RawReply{
+        net::testing::http_response(answer.ok() ? 200 : 502, answer.ok() ? answer->body : "")};
+  });
+  net::HttpClientOptions one_attempt;
+  one_attempt.retry.max_attempts = 1;
+  net::HttpClient impatient(one_attempt);
+  chain::JsonRpcClient rpc(impatient, {flaky.url("/")});
+  chain::EthClient eth(rpc);
+  const auto sent_before = nonce();
+  const auto before = collateral_of_wallet(condition);
+  // Each pass is a fresh process: a new sender and redeemer over the same store.
+  const auto pass = [&] {
+    ChainTxSender sender(*fx_.store, eth, clock_, {.chain_id = 137, .confirmations = 1});
+    Redeemer redeemer(*fx_.store, risk_, eth, sender, wallets_, clock_, options());
+    return redeemer.run("lt_a", false).value().groups.at(0);
+  };
+  const auto first = pass();
+  EXPECT_EQ(first.outcome, "submitted");  // written ahead; the node never got it
+  EXPECT_EQ(nonce(), sent_before);
+  EXPECT_EQ(fx_.store->list_redemptions("usr_a", "lt_a").value()[0].state,
+            store::RedemptionState::submitted);
+  // A restart sends the same bytes; another between the broadcast and the receipt finds it.
+  RedemptionGroupReport last = pass();
+  EXPECT_EQ(nonce(), sent_before + 1);
+  for (int i = 0; i < 3 && last.outcome == "submitted"; ++i) last = pass();
+  EXPECT_EQ(last.outcome, "confirmed") << last.message.value_or("");
+  EXPECT_EQ(last.tx_hash, first.tx_hash);
+  EXPECT_EQ(sends, 3);
+  EXPECT_EQ(nonce(), sent_before + 1);
+  EXPECT_EQ(collateral_of_wallet(condition) - before, 6'000'000u);
+  EXPECT_EQ(fx_.store->list_redemptions("usr_a", "lt_a").value()[0].paid,
+            core::Usd::from_micros(6'000'000));
 }
 
 TEST_F(RedeemerTest, AMinedRevertFailsTheRecordsWhichAreTriedAgainAfterTheirDelay) {
