@@ -24,6 +24,7 @@ engine::RedeemerOptions redeemer_options(const Config::Chain& chain) {
   options.neg_risk_adapter = address_of(chain.neg_risk_adapter);
   options.collateral = address_of(chain.collateral);
   options.neg_risk_collateral = address_of(chain.neg_risk_collateral);
+  options.chain_id = chain.chain_id;
   return options;
 }
 

@@ -8,6 +8,7 @@
 #include "chain/abi.hpp"
 #include "chain/address.hpp"
 #include "chain/hex.hpp"
+#include "engine/wallet_call.hpp"
 #include "polymarket/ctf/ctf_calls.hpp"
 #include "polymarket/ctf/ctf_ids.hpp"
 
@@ -121,13 +122,9 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   auto wallet = store_.find_wallet(out.wallet_id);
   if (!wallet) return wait(wallet.error().code, wallet.error().message);
   if (!*wallet) return wait("wallet_missing", "no wallet '" + out.wallet_id + "'");
-  // The positions are the funder's: a proxy or Safe redeems through its own contract call.
-  if (const auto& funder = (*wallet)->funder; funder && *funder != (*wallet)->address) {
-    const bool safe = (*wallet)->signature_type == 2;
-    return wait(safe ? "safe_wallet_unsupported" : "proxy_wallet_unsupported",
-                std::string("the positions are held by the ") + (safe ? "Safe " : "proxy wallet ") +
-                    *funder + ": redeeming through it is not built yet");
-  }
+  // The positions are the signer's, or its Safe's (which makes the call for it).
+  const auto holder = positions_holder(**wallet);
+  if (!holder) return wait(holder.error().code, holder.error().message);
   auto key = wallets_.signing_key(**wallet);
   if (!key) return wait(key.error().code, key.error().message);
   const std::string purpose = "redeem:" + out.wallet_id + ":" + out.condition_id;
@@ -155,7 +152,7 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   if (!denominator) return wait(denominator.error().code, denominator.error().message);
   if (denominator->is_zero())
     return wait("condition_unresolved", "the condition has no payouts on chain yet");
-  const auto owner = chain::parse_address((*wallet)->address).value();
+  const chain::Address& owner = *holder;
   const chain::Address& collateral = neg_risk ? options_.neg_risk_collateral : options_.collateral;
   std::vector<chain::Uint256> balances;
   Wide payout = 0;
@@ -201,16 +198,19 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   const chain::Bytes data =
       neg_risk ? polymarket::ctf::neg_risk_redeem_call(*condition, balances)
                : polymarket::ctf::redeem_positions_call(collateral, *condition, {1, 2});
+  const auto outgoing = call_from_wallet(eth_, options_.chain_id, owner, *key, to, data);
+  if (!outgoing) return wait(outgoing.error().code, outgoing.error().message);
   if (dry_run) {
     out.outcome = "dry_run";
-    auto simulated = eth_.call(chain::CallRequest{owner, to, data, std::nullopt, std::nullopt});
+    auto simulated = eth_.call(chain::CallRequest{key->address(), outgoing->to, outgoing->data,
+                                                  std::nullopt, std::nullopt});
     if (!simulated) {
       out.code = simulated.error().code;
       out.message = simulated.error().message;
     }
     return out;
   }
-  auto tx = sender_.submit(purpose, to, data, *key);
+  auto tx = sender_.submit(purpose, outgoing->to, outgoing->data, *key);
   if (!tx) return wait(tx.error().code, tx.error().message);
   if (auto marked = store_.mark_redemptions_submitted(out.redemption_ids, tx->tx_hash, now);
       !marked)

@@ -23,8 +23,9 @@
 // nothing (`payout_unknown`, the records stay submitted).
 // Neg-risk positions are redeemed by the adapter as the wallet's approved ERC-1155 operator:
 // without the approval the records wait (`adapter_not_approved`), nothing is sent.
-// Wallets whose positions are held by a proxy (signature type 1) or a Safe (type 2) are not
-// redeemed here yet (`proxy_wallet_unsupported`, `safe_wallet_unsupported`).
+// A Safe's positions (signature type 2) are redeemed by the Safe: the signer sends its
+// execTransaction (engine/wallet_call). Proxy wallets (type 1) are not redeemed here yet
+// (`proxy_wallet_unsupported`).
 #include <chrono>
 #include <optional>
 #include <string>
@@ -42,6 +43,7 @@ struct RedeemerOptions {
   chain::Address conditional_tokens, neg_risk_adapter;
   chain::Address collateral;                // of binary positions (USDC.e)
   chain::Address neg_risk_collateral;       // of neg-risk positions (wcol)
+  std::uint64_t chain_id = 137;             // signed into a Safe's transactions
   std::chrono::seconds retry_after{3'600};  // after the first failure; doubles each time
   std::int64_t max_attempts = 3;            // transactions per record before giving up
 };

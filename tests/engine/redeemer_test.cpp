@@ -7,7 +7,8 @@
 // two strategies on one wallet share one transaction; a node that drops the first send and
 // two restarts still make one transaction; a mined revert fails the records, which
 // are tried again after their delay; neg-risk positions need the adapter approved, and a
-// target without contract code is refused.
+// target without contract code is refused; a Safe's positions are redeemed through the
+// Safe (a real Gnosis Safe 1.3.0), and a Safe the signer does not own is refused.
 #include <gtest/gtest.h>
 
 #include "chain/address.hpp"
@@ -379,25 +380,66 @@ TEST_F(RedeemerTest, NegRiskPositionsNeedTheAdapterApprovedAndATargetWithCode) {
   EXPECT_NE(record.last_error.value_or("").find("no_contract_code"), std::string::npos);
 }
 
-TEST_F(RedeemerTest, PositionsASafeHoldsAreRefusedWithACode) {
-  // The strategy trades from a Safe: the positions are the Safe's, not the signer's.
-  auto safe = wallet_;
-  safe.id = "wal_2";
-  safe.address = "0x" + std::string(38, '0') + "cc";
-  safe.signature_type = 2;
-  safe.funder = "0x" + std::string(38, '0') + "bb";
-  ASSERT_TRUE(fx_.store->insert_wallet(safe).ok());
+TEST_F(RedeemerTest, ASafesPositionsAreRedeemedThroughTheSafe) {
+  // The strategy trades for a 1-of-1 Safe owned by the local EVM's wallet 1.
+  const std::string safe = evm_.run("safe-create", "--owner 1")["safe"].get<std::string>();
+  const auto owner_key = evm_.deployment()["wallets"][1]["private_key"].get<std::string>();
+  const auto signer =
+      testing::store_safe_wallet(*fx_.store, box_, owner_key, "wal_2", safe, clock_.now());
   auto strategy = fx_.store->find_lt_strategy("lt_a").value().value();
   strategy.params.wallet_id = "wal_2";
   ASSERT_TRUE(fx_.store->update_lt_strategy(strategy, {}).ok());
-  const auto condition = market_with_position(11, 1'000'000);
+  // Wallet 0 splits; the Safe receives the Yes tokens the strategy bought.
+  const auto market = testing::chain_market(*fx_.store, clock_, evm_, 11, 5'000'000);
+  evm_.run("transfer", "--wallet 0 --to-address " + safe + " --condition " + market.condition +
+                           " --outcome 0 --amount 5000000");
+  testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", 11, 5'000'000);
   evm_.run("report", "--question-id " + testing::redemption_question(11) + " --payouts 1,0");
-  settle(condition);
+  settle(market.condition);
+  const auto safe_collateral = [&] {
+    return std::stoull(evm_.run("balances", "--address " + safe + " --condition " +
+                                                market.condition)["collateral_balance"]
+                           .get<std::string>());
+  };
+  const auto signer_address = chain::parse_address(signer.address).value();
+  const auto signer_nonce = eth_.transaction_count(signer_address, "latest").value();
+
+  const auto dry = redeemer_.run("lt_a", /*dry_run=*/true).value();
+  ASSERT_EQ(dry.groups.size(), 1u);
+  EXPECT_EQ(dry.groups[0].outcome, "dry_run");
+  EXPECT_FALSE(dry.groups[0].code) << dry.groups[0].message.value_or("");
+  EXPECT_EQ(dry.groups[0].payout_units, "5000000");
+
+  const auto real = redeemer_.run("lt_a", false).value();
+  ASSERT_EQ(real.groups.size(), 1u);
+  EXPECT_EQ(real.groups[0].outcome, "confirmed") << real.groups[0].message.value_or("");
+  EXPECT_EQ(real.groups[0].payout_units, "5000000");
+  EXPECT_EQ(safe_collateral(), 5'000'000u);  // paid to the Safe, not to the signer
+  EXPECT_EQ(eth_.transaction_count(signer_address, "latest").value(), signer_nonce + 1);
+  EXPECT_EQ(
+      evm_.run("balances", "--address " + safe + " --condition " + market.condition)["balances"][0],
+      "0");
+  EXPECT_TRUE(redeemer_.run("lt_a", false).value().groups.empty());
+}
+
+TEST_F(RedeemerTest, ASafeTheSignerDoesNotOwnIsRefused) {
+  const std::string safe = evm_.run("safe-create", "--owner 3")["safe"].get<std::string>();
+  const auto key = evm_.deployment()["wallets"][1]["private_key"].get<std::string>();
+  testing::store_safe_wallet(*fx_.store, box_, key, "wal_2", safe, clock_.now());
+  auto strategy = fx_.store->find_lt_strategy("lt_a").value().value();
+  strategy.params.wallet_id = "wal_2";
+  ASSERT_TRUE(fx_.store->update_lt_strategy(strategy, {}).ok());
+  const auto market = testing::chain_market(*fx_.store, clock_, evm_, 13, 1'000'000);
+  evm_.run("transfer", "--wallet 0 --to-address " + safe + " --condition " + market.condition +
+                           " --outcome 0 --amount 1000000");
+  testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", 13, 1'000'000);
+  evm_.run("report", "--question-id " + testing::redemption_question(13) + " --payouts 1,0");
+  settle(market.condition);
   const auto report = redeemer_.run("lt_a", false).value();
   ASSERT_EQ(report.groups.size(), 1u);
   EXPECT_EQ(report.groups[0].wallet_id, "wal_2");
   EXPECT_EQ(report.groups[0].outcome, "waiting");
-  EXPECT_EQ(report.groups[0].code, "safe_wallet_unsupported");
+  EXPECT_EQ(report.groups[0].code, "safe_owner_mismatch");
 }
 
 }  // namespace

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "chain/address.hpp"
 #include "chain/eip1559.hpp"
 #include "chain/hex.hpp"
 #include "engine/live_setup.hpp"
 #include "engine/lt_resolver.hpp"
+#include "store/wallet_secret_context.hpp"
 
 namespace polycopy::engine::testing {
 
@@ -21,6 +23,22 @@ store::Wallet store_redeeming_strategy(store::Store& db, const core::SecretBox& 
   auto wallet = store_wallet(db, box, key, now);
   store_live_pair(db, now);
   return wallet;
+}
+
+store::Wallet store_safe_wallet(store::Store& db, const core::SecretBox& box,
+                                const std::string& private_key, const std::string& id,
+                                const std::string& safe, core::Timestamp now) {
+  store::Wallet wallet;
+  wallet.id = id;
+  wallet.user_id = "usr_a";
+  wallet.address = chain::to_hex(chain::PrivateKey::parse(private_key).value().address());
+  wallet.signature_type = 2;
+  wallet.funder = chain::to_hex(chain::parse_address(safe).value());
+  wallet.encrypted_private_key =
+      box.seal(private_key, store::wallet_secret_context(id, store::kPrivateKeySecret));
+  wallet.created_at = now;
+  EXPECT_TRUE(db.insert_wallet(wallet).ok());
+  return db.find_wallet(id).value().value();
 }
 
 ChainMarket chain_market(store::Store& db, const core::Clock& clock, const LocalEvm& evm, int n,

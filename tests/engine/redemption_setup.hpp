@@ -25,6 +25,11 @@ std::string redemption_question(int n);
 // usr_a, wal_1 (the local EVM's wallet 0, sealed with box), ft_a and lt_a; the wallet.
 store::Wallet store_redeeming_strategy(store::Store& db, const core::SecretBox& box,
                                        core::Timestamp now, const LocalEvm& evm);
+// Wallet `id` of usr_a whose signer (`private_key`) owns the Safe `safe` that holds its
+// positions (signature type 2, funder = the Safe).
+store::Wallet store_safe_wallet(store::Store& db, const core::SecretBox& box,
+                                const std::string& private_key, const std::string& id,
+                                const std::string& safe, core::Timestamp now);
 // Market n prepared on chain and stored; wallet 0 split `split_units` of collateral into
 // both of its positions.
 ChainMarket chain_market(store::Store& db, const core::Clock& clock, const LocalEvm& evm, int n,

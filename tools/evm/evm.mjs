@@ -5,10 +5,14 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import ganache from "ganache";
+import { encodeFunctionData, getAddress } from "viem";
 import {
   COLLATERAL,
   COLLATERAL_DECIMALS,
   CONDITIONAL_TOKENS,
+  SAFE_FALLBACK_HANDLER,
+  SAFE_PROXY_FACTORY,
+  SAFE_SINGLETON,
   UsageError,
   ZERO_BYTES32,
   clients,
@@ -43,7 +47,8 @@ const USAGE = `usage:
   node evm.mjs balances --state DIR (--wallet N | --address 0x..) --condition 0x<32 bytes>
   node evm.mjs redeem-js --state DIR --wallet N --condition 0x<32 bytes>
   node evm.mjs mint --state DIR (--wallet N | --address 0x..) --amount UNITS
-  node evm.mjs transfer --state DIR --wallet N --to M --condition 0x<32 bytes> --outcome I --amount UNITS
+  node evm.mjs transfer --state DIR --wallet N (--to M | --to-address 0x..) --condition 0x<32 bytes> --outcome I --amount UNITS
+  node evm.mjs safe-create --state DIR --owner N
   node evm.mjs approve --state DIR --wallet N --operator 0x.. [--revoke]`;
 
 // ---------------------------------------------------------------------------------------------
@@ -113,6 +118,9 @@ async function up(argv) {
   log(`evm: listening on ${rpcUrl} after ${Date.now() - t0} ms, deploying`);
   const ctfReceipt = await deployContract(publicClient, deployer, CONDITIONAL_TOKENS);
   const colReceipt = await deployContract(publicClient, deployer, COLLATERAL);
+  const safeReceipt = await deployContract(publicClient, deployer, SAFE_SINGLETON);
+  const factoryReceipt = await deployContract(publicClient, deployer, SAFE_PROXY_FACTORY);
+  const handlerReceipt = await deployContract(publicClient, deployer, SAFE_FALLBACK_HANDLER);
   log(`evm: contracts deployed after ${Date.now() - t0} ms`);
 
   const checksum = (k) => ({ address: walletFor(k.private_key).account.address, private_key: k.private_key });
@@ -122,6 +130,9 @@ async function up(argv) {
     conditional_tokens: ctfReceipt.contractAddress,
     collateral: colReceipt.contractAddress,
     collateral_decimals: COLLATERAL_DECIMALS,
+    safe_singleton: safeReceipt.contractAddress,
+    safe_proxy_factory: factoryReceipt.contractAddress,
+    safe_fallback_handler: handlerReceipt.contractAddress,
     deployer: checksum(keys[0]),
     oracle: checksum(keys[1]),
     wallets: keys.slice(2).map(checksum),
@@ -129,6 +140,7 @@ async function up(argv) {
       ganache: packageVersion("ganache"),
       "@gnosis.pm/conditional-tokens-contracts": packageVersion("@gnosis.pm/conditional-tokens-contracts"),
       "openzeppelin-solidity": packageVersion("openzeppelin-solidity"),
+      "@gnosis.pm/safe-contracts": packageVersion("@gnosis.pm/safe-contracts"),
       viem: packageVersion("viem"),
     },
   };
@@ -300,10 +312,11 @@ async function balances(argv) {
 
 // Moves `amount` of one outcome position from wallet N to wallet M (ERC-1155 safeTransferFrom).
 async function transfer(argv) {
-  const args = parseArgs(argv, ["state", "wallet", "to", "condition", "outcome", "amount"]);
+  const args = parseArgs(argv, ["state", "wallet", "to", "to-address", "condition", "outcome", "amount"]);
   const { deployment, publicClient, walletFor } = setup(args);
   const from = walletByIndex(deployment, need(args, "wallet"));
-  const to = walletByIndex(deployment, need(args, "to"));
+  if ((args.to === undefined) === (args["to-address"] === undefined)) throw new UsageError("give exactly one of --to, --to-address");
+  const to = args.to !== undefined ? walletByIndex(deployment, args.to) : { address: parseAddress(args["to-address"], "--to-address") };
   const conditionId = parseBytes32(need(args, "condition"), "--condition");
   const outcome = Number(parseUint(need(args, "outcome"), "--outcome"));
   const amount = parseUint(need(args, "amount"), "--amount");
@@ -334,6 +347,31 @@ async function approve(argv) {
   });
   const now = await readCtf(publicClient, deployment, "isApprovedForAll", [w.address, operator]);
   print({ tx_hash: receipt.transactionHash, owner: w.address, operator, approved: now });
+}
+
+// A 1-of-1 Safe owned by wallet N, created through the proxy factory (as Polymarket's Safe
+// factory makes its type-2 wallets).
+async function safeCreate(argv) {
+  const args = parseArgs(argv, ["state", "owner"]);
+  const { deployment, publicClient, walletFor } = setup(args);
+  const owner = walletByIndex(deployment, need(args, "owner"));
+  const ZERO = "0x0000000000000000000000000000000000000000";
+  const initializer = encodeFunctionData({
+    abi: SAFE_SINGLETON.abi,
+    functionName: "setup",
+    args: [[owner.address], 1n, ZERO, "0x", deployment.safe_fallback_handler, ZERO, 0n, ZERO],
+  });
+  const receipt = await send(publicClient, walletFor(owner.private_key), {
+    address: deployment.safe_proxy_factory,
+    abi: SAFE_PROXY_FACTORY.abi,
+    functionName: "createProxy",
+    args: [deployment.safe_singleton, initializer],
+  });
+  const created = eventsOf(receipt, SAFE_PROXY_FACTORY.abi, "ProxyCreation");
+  if (created.length !== 1) throw new Error("no ProxyCreation event");
+  const safe = getAddress(created[0].args.proxy);
+  const read = (functionName, a = []) => publicClient.readContract({ address: safe, abi: SAFE_SINGLETON.abi, functionName, args: a });
+  print({ tx_hash: receipt.transactionHash, safe, owners: await read("getOwners"), threshold: await read("getThreshold"), nonce: await read("nonce") });
 }
 
 // Redeems with viem (reference path, used to check the harness itself).
@@ -376,6 +414,7 @@ const COMMANDS = {
   mint,
   transfer,
   approve,
+  "safe-create": safeCreate,
 };
 
 await runMain("evm.mjs", async () => {

@@ -17,7 +17,8 @@ import { privateKeyToAccount } from "viem/accounts";
 
 const require = createRequire(import.meta.url);
 
-// Compiled artifacts exactly as the npm packages ship them (truffle JSON: abi + bytecode).
+// Compiled artifacts exactly as the npm packages ship them (truffle or hardhat JSON: abi +
+// bytecode).
 function artifact(spec) {
   const file = require.resolve(spec);
   const json = JSON.parse(readFileSync(file, "utf8"));
@@ -37,6 +38,19 @@ export const CONDITIONAL_TOKENS = artifact(
 // of this harness (like USDC.e / pUSD).
 export const COLLATERAL = artifact("openzeppelin-solidity/build/contracts/ERC20Mintable.json");
 export const COLLATERAL_DECIMALS = 6;
+// Gnosis Safe 1.3.0 (hardhat artifacts of @gnosis.pm/safe-contracts): the singleton every Safe
+// proxy delegates to, and the factory that creates 1-of-1 Safes like Polymarket's type-2 wallets.
+export const SAFE_SINGLETON = artifact(
+  "@gnosis.pm/safe-contracts/build/artifacts/contracts/GnosisSafe.sol/GnosisSafe.json",
+);
+// The Safe's token callbacks (onERC1155Received...): a Safe without it cannot receive
+// outcome tokens.
+export const SAFE_FALLBACK_HANDLER = artifact(
+  "@gnosis.pm/safe-contracts/build/artifacts/contracts/handler/CompatibilityFallbackHandler.sol/CompatibilityFallbackHandler.json",
+);
+export const SAFE_PROXY_FACTORY = artifact(
+  "@gnosis.pm/safe-contracts/build/artifacts/contracts/proxies/GnosisSafeProxyFactory.sol/GnosisSafeProxyFactory.json",
+);
 
 export const ZERO_BYTES32 = `0x${"00".repeat(32)}`;
 
