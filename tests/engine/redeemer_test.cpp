@@ -37,6 +37,26 @@ class RedeemerTest : public ::testing::Test {
         .value()
         ->state.realised_pnl.micros();
   }
+  // A 1-of-1 Safe owned by EVM wallet `owner` holding `shares` of market n's Yes, which lt_a
+  // bought and won; lt_a trades from wal_2, signed by EVM wallet 1 for that Safe.
+  std::pair<std::string, testing::ChainMarket> safe_holding_a_winner(int owner, int n,
+                                                                     std::int64_t shares) {
+    const std::string safe =
+        evm_.run("safe-create", "--owner " + std::to_string(owner))["safe"].get<std::string>();
+    const auto key = evm_.deployment()["wallets"][1]["private_key"].get<std::string>();
+    testing::store_safe_wallet(*fx_.store, box_, key, "wal_2", safe, clock_.now());
+    auto strategy = fx_.store->find_lt_strategy("lt_a").value().value();
+    strategy.params.wallet_id = "wal_2";
+    EXPECT_TRUE(fx_.store->update_lt_strategy(strategy, {}).ok());
+    // Wallet 0 splits; the Safe receives the Yes tokens the strategy bought.
+    const auto market = testing::chain_market(*fx_.store, clock_, evm_, n, shares);
+    evm_.run("transfer", "--wallet 0 --to-address " + safe + " --condition " + market.condition +
+                             " --outcome 0 --amount " + std::to_string(shares));
+    testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", n, shares);
+    evm_.run("report", "--question-id " + testing::redemption_question(n) + " --payouts 1,0");
+    settle(market.condition);
+    return {safe, market};
+  }
   std::vector<std::string> redemption_ids() {
     const auto records = fx_.store->list_redemptions("usr_a", "lt_a").value();
     std::vector<std::string> out;
@@ -382,20 +402,8 @@ TEST_F(RedeemerTest, NegRiskPositionsNeedTheAdapterApprovedAndATargetWithCode) {
 
 TEST_F(RedeemerTest, ASafesPositionsAreRedeemedThroughTheSafe) {
   // The strategy trades for a 1-of-1 Safe owned by the local EVM's wallet 1.
-  const std::string safe = evm_.run("safe-create", "--owner 1")["safe"].get<std::string>();
-  const auto owner_key = evm_.deployment()["wallets"][1]["private_key"].get<std::string>();
-  const auto signer =
-      testing::store_safe_wallet(*fx_.store, box_, owner_key, "wal_2", safe, clock_.now());
-  auto strategy = fx_.store->find_lt_strategy("lt_a").value().value();
-  strategy.params.wallet_id = "wal_2";
-  ASSERT_TRUE(fx_.store->update_lt_strategy(strategy, {}).ok());
-  // Wallet 0 splits; the Safe receives the Yes tokens the strategy bought.
-  const auto market = testing::chain_market(*fx_.store, clock_, evm_, 11, 5'000'000);
-  evm_.run("transfer", "--wallet 0 --to-address " + safe + " --condition " + market.condition +
-                           " --outcome 0 --amount 5000000");
-  testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", 11, 5'000'000);
-  evm_.run("report", "--question-id " + testing::redemption_question(11) + " --payouts 1,0");
-  settle(market.condition);
+  const auto [safe, market] = safe_holding_a_winner(/*owner=*/1, 11, 5'000'000);
+  const auto signer = fx_.store->find_wallet("wal_2").value().value();
   const auto safe_collateral = [&] {
     return std::stoull(evm_.run("balances", "--address " + safe + " --condition " +
                                                 market.condition)["collateral_balance"]
@@ -423,18 +431,7 @@ TEST_F(RedeemerTest, ASafesPositionsAreRedeemedThroughTheSafe) {
 }
 
 TEST_F(RedeemerTest, ASafeTheSignerDoesNotOwnIsRefused) {
-  const std::string safe = evm_.run("safe-create", "--owner 3")["safe"].get<std::string>();
-  const auto key = evm_.deployment()["wallets"][1]["private_key"].get<std::string>();
-  testing::store_safe_wallet(*fx_.store, box_, key, "wal_2", safe, clock_.now());
-  auto strategy = fx_.store->find_lt_strategy("lt_a").value().value();
-  strategy.params.wallet_id = "wal_2";
-  ASSERT_TRUE(fx_.store->update_lt_strategy(strategy, {}).ok());
-  const auto market = testing::chain_market(*fx_.store, clock_, evm_, 13, 1'000'000);
-  evm_.run("transfer", "--wallet 0 --to-address " + safe + " --condition " + market.condition +
-                           " --outcome 0 --amount 1000000");
-  testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", 13, 1'000'000);
-  evm_.run("report", "--question-id " + testing::redemption_question(13) + " --payouts 1,0");
-  settle(market.condition);
+  safe_holding_a_winner(/*owner=*/3, 13, 1'000'000);  // the signer is wallet 1
   const auto report = redeemer_.run("lt_a", false).value();
   ASSERT_EQ(report.groups.size(), 1u);
   EXPECT_EQ(report.groups[0].wallet_id, "wal_2");
