@@ -171,6 +171,8 @@ const std::vector<KeySpec>& key_specs() {
       {"chain", "neg_risk_collateral", Kind::string,
        address_setter(&Config::Chain::neg_risk_collateral)},
       {"chain", "pusd", Kind::string, address_setter(&Config::Chain::pusd, true)},
+      {"chain", "collateral_adapter", Kind::string,
+       address_setter(&Config::Chain::collateral_adapter, true)},
       {"chain", "auto_redeem", Kind::boolean,
        boolean_setter([](Config& c, bool on) { c.chain.auto_redeem = on; })},
       {"secrets", "wallet_key_file", Kind::string,
@@ -372,6 +374,8 @@ core::Result<Config> load_config_text(const std::string& toml_text, const Enviro
     problems.push_back({where.str(), "not valid TOML: " + std::string(error.description())});
   }
   apply_environment(environment, config, problems);
+  if (!config.chain.collateral_adapter.empty() && config.chain.pusd.empty())
+    problems.push_back({"chain.collateral_adapter", "pays pUSD: chain.pusd must be set too"});
   return finish(std::move(config), problems);
 }
 
@@ -424,6 +428,7 @@ std::string to_toml(const Config& config) {
              {"collateral", config.chain.collateral},
              {"neg_risk_collateral", config.chain.neg_risk_collateral},
              {"pusd", config.chain.pusd},
+             {"collateral_adapter", config.chain.collateral_adapter},
              {"auto_redeem", config.chain.auto_redeem}};
        }()},
       {"secrets", toml::table{{"wallet_key_file", config.secrets.wallet_key_file},

@@ -42,6 +42,10 @@ struct Config {
     std::string collateral = "0x2791Bca1f2de4661ED88A30C99A7a9449Aa84174";           // USDC.e
     std::string neg_risk_collateral = "0x3A3BD7bb9528E159577F7C2e685CC81A765002E2";  // wcol
     std::string pusd = "0xC011a7E12a19f7B1f670d46F03B03f3342E82DFB";  // "" to leave out
+    // The V2 collateral adapter that redeems binary positions and pays pUSD (the protocol doc
+    // reports 0xAdA100Db00Ca00073811820692005400218FcE1f, unverified): "" redeems on the CTF,
+    // paid in USDC.e.
+    std::string collateral_adapter;
     // The engine's lt-redemptions job redeems winners through the nodes; false leaves them
     // pending for `polycopy redeem`.
     bool auto_redeem = true;

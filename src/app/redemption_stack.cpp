@@ -25,6 +25,10 @@ engine::RedeemerOptions redeemer_options(const Config::Chain& chain) {
   options.collateral = address_of(chain.collateral);
   options.neg_risk_collateral = address_of(chain.neg_risk_collateral);
   options.chain_id = chain.chain_id;
+  if (!chain.collateral_adapter.empty()) {
+    options.collateral_adapter = address_of(chain.collateral_adapter);
+    options.pusd = address_of(chain.pusd);
+  }
   return options;
 }
 

@@ -174,20 +174,24 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   if (balances[0].is_zero() && balances[1].is_zero())
     return wait("no_tokens_held", "the wallet holds none of this condition's positions");
 
-  if (neg_risk) {
-    const auto approved =
-        read_uint(options_.conditional_tokens,
-                  polymarket::ctf::is_approved_for_all_call(owner, options_.neg_risk_adapter));
+  // Who redeems: the CTF itself, or an adapter that moves the positions as the holder's
+  // approved operator (the NegRiskAdapter; the pUSD collateral adapter when configured).
+  const bool via_collateral_adapter = !neg_risk && options_.collateral_adapter.has_value();
+  const chain::Address to = neg_risk                 ? options_.neg_risk_adapter
+                            : via_collateral_adapter ? *options_.collateral_adapter
+                                                     : options_.conditional_tokens;
+  if (to != options_.conditional_tokens) {
+    const auto approved = read_uint(options_.conditional_tokens,
+                                    polymarket::ctf::is_approved_for_all_call(owner, to));
     if (!approved) return wait(approved.error().code, approved.error().message);
     if (approved->is_zero())
       return wait("adapter_not_approved",
-                  "the wallet has not approved the NegRiskAdapter " +
-                      chain::to_checksum_address(options_.neg_risk_adapter) +
+                  "the holder has not approved the " +
+                      std::string(neg_risk ? "NegRiskAdapter " : "collateral adapter ") +
+                      chain::to_checksum_address(to) +
                       " as an operator of its positions (setApprovalForAll on the "
                       "ConditionalTokens contract, as Polymarket's trading set-up does)");
   }
-
-  const chain::Address to = neg_risk ? options_.neg_risk_adapter : options_.conditional_tokens;
   // A call to an address without code "succeeds" and redeems nothing: a wrong address in
   // the configuration must not look like a redemption.
   const auto code = eth_.code(to);
@@ -195,9 +199,13 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   if (code->empty())
     return wait("no_contract_code", "no contract at " + chain::to_checksum_address(to) +
                                         " on this chain: check the [chain] addresses");
+  // The collateral adapter's call mirrors the CTF's with pUSD as the collateral (protocol
+  // doc 10.4, unverified: configurable, off by default).
   const chain::Bytes data =
       neg_risk ? polymarket::ctf::neg_risk_redeem_call(*condition, balances)
-               : polymarket::ctf::redeem_positions_call(collateral, *condition, {1, 2});
+      : via_collateral_adapter
+          ? polymarket::ctf::redeem_positions_call(options_.pusd, *condition, {1, 2})
+          : polymarket::ctf::redeem_positions_call(collateral, *condition, {1, 2});
   const auto outgoing = call_from_wallet(eth_, options_.chain_id, owner, *key, to, data);
   if (!outgoing) return wait(outgoing.error().code, outgoing.error().message);
   if (dry_run) {

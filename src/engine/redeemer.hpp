@@ -7,7 +7,8 @@
 //  * the wallet's balances of both outcome positions (ids derived from the collateral the
 //    market's positions were created with: USDC.e, or the wrapped collateral for neg-risk
 //    markets) give what the chain will pay;
-//  * binary markets call the CTF's redeemPositions(collateral, 0, condition, [1, 2]);
+//  * binary markets call the CTF's redeemPositions(collateral, 0, condition, [1, 2]) (or,
+//    when configured, the V2 collateral adapter's redeemPositions(pUSD, 0, condition, [1, 2]));
 //    neg-risk ones the NegRiskAdapter's redeemPositions(condition, [yes, no]);
 //  * dry run: the call is only simulated (eth_call) and what it would pay is reported;
 //  * else it goes through the transaction sender (one live transaction per (wallet,
@@ -41,8 +42,12 @@ namespace polycopy::engine {
 
 struct RedeemerOptions {
   chain::Address conditional_tokens, neg_risk_adapter;
-  chain::Address collateral;                // of binary positions (USDC.e)
-  chain::Address neg_risk_collateral;       // of neg-risk positions (wcol)
+  chain::Address collateral;           // of binary positions (USDC.e)
+  chain::Address neg_risk_collateral;  // of neg-risk positions (wcol)
+  // Binary markets redeemed through the V2 collateral adapter (paid in pUSD) instead of the
+  // CTF (paid in USDC.e); its ABI is unverified, so it is off unless configured.
+  std::optional<chain::Address> collateral_adapter;
+  chain::Address pusd;
   std::uint64_t chain_id = 137;             // signed into a Safe's transactions
   std::chrono::seconds retry_after{3'600};  // after the first failure; doubles each time
   std::int64_t max_attempts = 3;            // transactions per record before giving up

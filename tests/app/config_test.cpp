@@ -114,6 +114,11 @@ INSTANTIATE_TEST_SUITE_P(
                 {},
                 "chain.conditional_tokens",
                 "expected an address"},
+        BadCase{"[chain]\npusd = \"\"\ncollateral_adapter = "
+                "\"0xAdA100Db00Ca00073811820692005400218FcE1f\"\n",
+                {},
+                "chain.collateral_adapter",
+                "chain.pusd must be set too"},
         BadCase{"[chain]\nauto_redeem = \"yes\"\n",
                 {},
                 "chain.auto_redeem",
@@ -149,6 +154,11 @@ TEST(Config, ChainSettingsApplyAndShowBack) {
   EXPECT_EQ(config.chain.confirmations, 5u);
   EXPECT_TRUE(config.chain.pusd.empty());
   EXPECT_FALSE(config.chain.auto_redeem);
+  EXPECT_TRUE(config.chain.collateral_adapter.empty());
+  const Config adapted =
+      load_ok("[chain]\ncollateral_adapter = \"0xAdA100Db00Ca00073811820692005400218FcE1f\"\n");
+  EXPECT_EQ(adapted.chain.collateral_adapter, "0xAdA100Db00Ca00073811820692005400218FcE1f");
+  EXPECT_EQ(to_toml(load_ok(to_toml(adapted))), to_toml(adapted));
   EXPECT_EQ(to_toml(load_ok(to_toml(config))), to_toml(config));
 }
 

@@ -5,11 +5,14 @@
 // chain has not resolved yet waits with a code; a 50/50 payout pays half; a losing position
 // sends nothing; what the wallet held beyond the position is paid and booked as PnL (alerted);
 // two strategies on one wallet share one transaction; a node that drops the first send and
-// two restarts still make one transaction; a mined revert fails the records, which
-// are tried again after their delay; neg-risk positions need the adapter approved, and a
-// target without contract code is refused; a Safe's positions are redeemed through the
-// Safe (a real Gnosis Safe 1.3.0), and a Safe the signer does not own is refused.
+// two restarts still make one transaction; a mined revert fails the records, which are tried
+// again after their delay; adapters (NegRiskAdapter, pUSD collateral adapter) need the
+// holder's approval, and a target without contract code is refused; a Safe's positions are
+// redeemed through the Safe (a real Gnosis Safe 1.3.0), and a Safe the signer does not own is
+// refused.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "chain/address.hpp"
 #include "chain/hex.hpp"
@@ -372,32 +375,51 @@ TEST_F(RedeemerTest, AfterTheLastAttemptOnlyAnExplicitRetryMakesItDue) {
   EXPECT_EQ(report.groups[0].outcome, "confirmed");
 }
 
-TEST_F(RedeemerTest, NegRiskPositionsNeedTheAdapterApprovedAndATargetWithCode) {
-  const auto condition = market_with_position(10, 2'000'000);
-  auto market = fx_.store->get_market(condition).value().value();
-  market.market.neg_risk = true;
-  ASSERT_TRUE(fx_.store->upsert_market(market.market, market.tokens).ok());
-  evm_.run("report", "--question-id " + testing::redemption_question(10) + " --payouts 1,0");
-  settle(condition);
-  // No NegRiskAdapter on this chain: an address without code stands for it.
-  RedeemerOptions o = options();
-  o.neg_risk_adapter = chain::parse_address("0x" + std::string(38, '0') + "aa").value();
-  Redeemer redeemer{*fx_.store, risk_, eth_, sender_, wallets_, clock_, o};
-  const auto sent = nonce();
+// Neg-risk positions (NegRiskAdapter) and, when configured, binary ones (the V2 collateral
+// adapter, paying pUSD) are redeemed by an adapter the holder must have approved. Neither
+// adapter is deployable here: an address without code stands for it.
+TEST_F(RedeemerTest, AdaptersNeedTheHoldersApprovalAndContractCode) {
+  for (const bool neg_risk : {true, false}) {
+    const auto adapter =
+        chain::parse_address("0x" + std::string(38, '0') + (neg_risk ? "aa" : "bb")).value();
+    SCOPED_TRACE(neg_risk ? "NegRiskAdapter" : "collateral adapter");
+    const int n = neg_risk ? 10 : 14;
+    const auto condition = market_with_position(n, 2'000'000);
+    auto market = fx_.store->get_market(condition).value().value();
+    market.market.neg_risk = neg_risk;
+    ASSERT_TRUE(fx_.store->upsert_market(market.market, market.tokens).ok());
+    evm_.run("report", "--question-id " + testing::redemption_question(n) + " --payouts 1,0");
+    settle(condition);
+    RedeemerOptions o = options();
+    if (neg_risk) {
+      o.neg_risk_adapter = adapter;
+    } else {
+      o.collateral_adapter = adapter;
+      o.pusd = o.collateral;
+    }
+    Redeemer redeemer{*fx_.store, risk_, eth_, sender_, wallets_, clock_, o};
+    const auto sent = nonce();
 
-  auto report = redeemer.run("lt_a", false).value();
-  ASSERT_EQ(report.groups.size(), 1u);
-  EXPECT_EQ(report.groups[0].outcome, "waiting");
-  EXPECT_EQ(report.groups[0].code, "adapter_not_approved");
+    auto report = redeemer.run("lt_a", false).value();
+    ASSERT_EQ(report.groups.size(), 1u);
+    EXPECT_EQ(report.groups[0].outcome, "waiting");
+    EXPECT_EQ(report.groups[0].code, "adapter_not_approved");
 
-  evm_.run("approve", "--wallet 0 --operator " + chain::to_hex(o.neg_risk_adapter));
-  report = redeemer.run("lt_a", false).value();
-  ASSERT_EQ(report.groups.size(), 1u);
-  EXPECT_EQ(report.groups[0].code, "no_contract_code");
-  EXPECT_EQ(nonce(), sent + 1);  // only the harness's approval was sent
-  const auto record = fx_.store->list_redemptions("usr_a", "lt_a").value()[0];
-  EXPECT_EQ(record.state, store::RedemptionState::pending);
-  EXPECT_NE(record.last_error.value_or("").find("no_contract_code"), std::string::npos);
+    evm_.run("approve", "--wallet 0 --operator " + chain::to_hex(adapter));
+    report = redeemer.run("lt_a", false).value();
+    ASSERT_EQ(report.groups.size(), 1u);
+    EXPECT_EQ(report.groups[0].code, "no_contract_code");
+    EXPECT_EQ(nonce(), sent + 1);  // only the harness's approval was sent
+    const auto records = fx_.store->list_redemptions("usr_a", "lt_a").value();
+    const auto record = std::find_if(records.begin(), records.end(),
+                                     [&](const auto& r) { return r.condition_id == condition; });
+    ASSERT_NE(record, records.end());
+    EXPECT_EQ(record->state, store::RedemptionState::pending);
+    EXPECT_NE(record->last_error.value_or("").find("no_contract_code"), std::string::npos);
+    // Set aside for the next case: this record is not due any more.
+    ASSERT_TRUE(
+        fx_.store->fail_redemptions({record->id}, "set aside", std::nullopt, clock_.now()).ok());
+  }
 }
 
 TEST_F(RedeemerTest, ASafesPositionsAreRedeemedThroughTheSafe) {
