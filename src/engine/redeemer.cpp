@@ -102,11 +102,9 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   out.wallet_id = group.front().record.wallet_id.value_or("");
   out.condition_id = group.front().record.condition_id;
   Wide expected = 0;
-  bool submitted = false;
   for (const auto& item : group) {
     out.redemption_ids.push_back(item.record.id);
     expected += static_cast<Wide>(item.record.expected.micros());
-    submitted = submitted || item.record.state == store::RedemptionState::submitted;
   }
   out.expected_units = units(expected);
   const auto now = clock_.now();
@@ -129,11 +127,16 @@ RedemptionGroupReport Redeemer::redeem_group(const std::vector<store::Redemption
   if (!key) return wait(key.error().code, key.error().message);
   const std::string purpose = "redeem:" + out.wallet_id + ":" + out.condition_id;
 
-  // Already sent: follow its transaction.
-  if (submitted && !dry_run) {
+  // Already sent: follow its transaction. Records still pending beside a live transaction
+  // were left by a crash between the send and their update: they are its records.
+  if (!dry_run) {
     auto live = store_.find_live_chain_transaction(purpose);
     if (!live) return wait(live.error().code, live.error().message);
     if (*live) {
+      if (auto marked =
+              store_.mark_redemptions_submitted(out.redemption_ids, (*live)->tx_hash, now);
+          !marked)
+        return wait(marked.error().code, marked.error().message);
       auto advanced = sender_.advance((*live)->id, *key);
       if (!advanced) return wait(advanced.error().code, advanced.error().message);
       finish(out, group, *advanced);

@@ -315,7 +315,8 @@ class Store {
   virtual Result<std::vector<RedemptionDue>> list_redemptions_due(
       const std::optional<std::string>& lt_strategy_id, core::Timestamp now) = 0;
   // Pending or failed -> submitted with the transaction's hash (one more attempt), all or
-  // none. Confirmation goes through the risk manager (RiskTransition::redemption_paid).
+  // none; a submitted one takes the hash of its re-priced transaction (no new attempt).
+  // Confirmation goes through the risk manager (RiskTransition::redemption_paid).
   virtual Status mark_redemptions_submitted(const std::vector<std::string>& ids,
                                             const std::string& tx_hash, core::Timestamp at) = 0;
   // Failed with the reason; tried again from `retry_at` (never without one), all or none.

@@ -5,7 +5,8 @@
 // chain has not resolved yet waits with a code; a 50/50 payout pays half; a losing position
 // sends nothing; what the wallet held beyond the position is paid and booked as PnL (alerted);
 // two strategies on one wallet share one transaction; a node that drops the first send and
-// two restarts still make one transaction; a mined revert fails the records, which are tried
+// two restarts still make one transaction, as does a crash between the send and the records'
+// update; a mined revert fails the records, which are tried
 // again after their delay; adapters (NegRiskAdapter, pUSD collateral adapter) need the
 // holder's approval, and a target without contract code is refused; a Safe's positions are
 // redeemed through the Safe (a real Gnosis Safe 1.3.0), and a Safe the signer does not own is
@@ -318,6 +319,47 @@ TEST_F(RedeemerTest, ADroppedSendAndRestartsRedeemWithOneTransaction) {
   EXPECT_EQ(collateral_of_wallet(condition) - before, 6'000'000u);
   EXPECT_EQ(fx_.store->list_redemptions("usr_a", "lt_a").value()[0].paid,
             core::Usd::from_micros(6'000'000));
+}
+
+TEST_F(RedeemerTest, ACrashBetweenTheSendAndTheRecordsUpdateSendsNothingMore) {
+  const auto condition = market_with_position(15, 2'000'000);
+  evm_.run("report", "--question-id " + testing::redemption_question(15) + " --payouts 1,0");
+  settle(condition);
+  // The transaction was written and mined; the process died before the records said so.
+  const auto tx = testing::write_ahead(
+      *fx_.store, eth_, evm_.wallet_key(0), clock_, "ctx_crash", "redeem:wal_1:" + condition,
+      chain::parse_address(evm_.conditional_tokens()).value(),
+      polymarket::ctf::redeem_positions_call(chain::parse_address(evm_.collateral()).value(),
+                                             chain::parse_bytes32(condition).value(), {1, 2}),
+      10'000'000'000, 1'000'000'000);
+  ChainTxSender(*fx_.store, eth_, clock_, {.chain_id = 137, .confirmations = 1})
+      .advance(tx.id, evm_.wallet_key(0))
+      .value();
+  const auto sent = nonce();
+  EXPECT_EQ(fx_.store->list_redemptions("usr_a", "lt_a").value()[0].state,
+            store::RedemptionState::pending);
+
+  RedemptionGroupReport last;
+  for (int pass = 0; pass < 3 && last.outcome != "confirmed"; ++pass)
+    last = redeemer_.run("lt_a", false).value().groups.at(0);
+  EXPECT_EQ(last.outcome, "confirmed") << last.message.value_or("");
+  EXPECT_EQ(last.tx_hash, tx.tx_hash);
+  EXPECT_EQ(nonce(), sent);  // nothing more was sent
+  const auto record = fx_.store->list_redemptions("usr_a", "lt_a").value()[0];
+  EXPECT_EQ(record.paid, core::Usd::from_micros(2'000'000));
+  EXPECT_EQ(record.attempts, 1);
+}
+
+TEST_F(RedeemerTest, ARepricedTransactionsNewHashIsNotAnotherAttempt) {
+  const auto condition = market_with_position(16, 1'000'000);
+  settle(condition);
+  const auto ids = redemption_ids();
+  const std::string first = "0x" + std::string(64, 'a'), second = "0x" + std::string(64, 'b');
+  ASSERT_TRUE(fx_.store->mark_redemptions_submitted(ids, first, clock_.now()).ok());
+  ASSERT_TRUE(fx_.store->mark_redemptions_submitted(ids, second, clock_.now()).ok());
+  const auto record = fx_.store->list_redemptions("usr_a", "lt_a").value()[0];
+  EXPECT_EQ(record.tx_hash, second);
+  EXPECT_EQ(record.attempts, 1);
 }
 
 TEST_F(RedeemerTest, AMinedRevertFailsTheRecordsWhichAreTriedAgainAfterTheirDelay) {

@@ -69,7 +69,15 @@ Status SqlStore::mark_redemptions_submitted(const std::vector<std::string>& ids,
   return transact(TransactionMode::write, [&]() -> Status {
     for (const auto& id : ids) {
       const auto record = require_redemption(*connection_, id, op);
-      if (record.state == RedemptionState::submitted && record.tx_hash == tx_hash) continue;
+      if (record.state == RedemptionState::submitted) {
+        // The same transaction re-priced (a new hash, the same nonce): not another attempt.
+        if (record.tx_hash != tx_hash)
+          require(execute(*connection_,
+                          "UPDATE redemptions SET tx_hash = ?, updated_at = ? WHERE id = ?",
+                          {tx_hash, to_unix_ms(at), id}),
+                  op);
+        continue;
+      }
       if (record.state != RedemptionState::pending && record.state != RedemptionState::failed)
         return core::Error{"conflict",
                            "redemption " + id + " is " + std::string(to_string(record.state))};
