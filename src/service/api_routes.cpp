@@ -8,6 +8,7 @@
 #include "service/ft_report_service.hpp"
 #include "service/job_routes.hpp"
 #include "service/lt_report_service.hpp"
+#include "service/openapi.hpp"
 #include "service/risk_service.hpp"
 #include "service/strategy_service.hpp"
 #include "service/wallet_service.hpp"
@@ -276,6 +277,10 @@ Router make_api_router(store::Store& store, const core::Clock& clock,
           {{"status", "unavailable"},
            {"error", {{"code", "store_unavailable"}, {"message", "the store did not answer"}}}});
     return json_response(200, {{"status", "ok"}});
+  });
+  // The API's own description: public, like /healthz.
+  router.add("GET", "/api/openapi.json", [](const HttpRequest&, const PathParams&) {
+    return json_response(200, openapi_document());
   });
   auto service = std::make_shared<StrategyService>(store, clock);
   add_strategy_routes(router, store, service, StrategyKind::ft, "/api/ft/strategies");

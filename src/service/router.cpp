@@ -38,7 +38,15 @@ std::vector<std::string> split_path(std::string_view path) {
 }
 
 void Router::add(std::string method, std::string_view pattern, RouteHandler handler) {
-  routes_.push_back(Route{std::move(method), split_path(pattern), std::move(handler)});
+  routes_.push_back(
+      Route{std::move(method), std::string(pattern), split_path(pattern), std::move(handler)});
+}
+
+std::vector<RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  out.reserve(routes_.size());
+  for (const auto& route : routes_) out.push_back(RouteInfo{route.method, route.pattern});
+  return out;
 }
 
 HttpResponse Router::handle(const HttpRequest& request) const noexcept {

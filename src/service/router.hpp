@@ -13,9 +13,16 @@ namespace polycopy::service {
 using PathParams = std::map<std::string, std::string>;
 using RouteHandler = std::function<HttpResponse(const HttpRequest&, const PathParams&)>;
 
+struct RouteInfo {
+  std::string method;
+  std::string pattern;  // as added: "/api/ft/strategies/{id}"
+};
+
 class Router {
  public:
   void add(std::string method, std::string_view pattern, RouteHandler handler);
+  // Every route, in the order added (the OpenAPI document is checked against these).
+  std::vector<RouteInfo> routes() const;
 
   // Dispatches; unknown path -> 404 "route_not_found", known path with another method ->
   // 405 "method_not_allowed" (with an Allow header). Never throws: an exception escaping a
@@ -25,6 +32,7 @@ class Router {
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;
     RouteHandler handler;
   };
