@@ -207,6 +207,17 @@ core::Result<Bytes> EthClient::call(const CallRequest& request, std::string_view
   return parse_data(*result, "eth_call");
 }
 
+core::Result<BlockHead> EthClient::latest_block() {
+  auto result = rpc_.call("eth_getBlockByNumber", json::array({"latest", false}));
+  if (!result) return result.error();
+  if (!result->is_object()) return malformed("eth_getBlockByNumber", "not a block");
+  auto number = parse_quantity_u64(result->value("number", json()), "number");
+  if (!number) return number.error();
+  auto timestamp = parse_quantity_u64(result->value("timestamp", json()), "timestamp");
+  if (!timestamp) return timestamp.error();
+  return BlockHead{*number, *timestamp};
+}
+
 core::Result<Bytes> EthClient::code(const Address& account) {
   auto result = rpc_.call("eth_getCode", json::array({to_hex(account), "latest"}));
   if (!result) return result.error();

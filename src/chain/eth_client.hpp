@@ -52,6 +52,12 @@ struct FeeHistory {
   std::vector<std::vector<Uint256>> reward;  // per block, per asked percentile
 };
 
+// The newest block's number and time (Unix seconds).
+struct BlockHead {
+  std::uint64_t number = 0;
+  std::uint64_t timestamp = 0;
+};
+
 class EthClient {
  public:
   explicit EthClient(JsonRpcClient& rpc) : rpc_(rpc) {}
@@ -70,6 +76,8 @@ class EthClient {
   core::Result<std::optional<TransactionReceipt>> transaction_receipt(const Bytes32& hash);
   core::Result<Bytes> call(const CallRequest& request, std::string_view block = "latest");
   core::Result<std::vector<LogEntry>> get_logs(const LogFilter& filter);
+  // eth_getBlockByNumber("latest", false): how far the node has come, and when.
+  core::Result<BlockHead> latest_block();
   // The account's contract code: empty for a plain account (a call to it does nothing).
   core::Result<Bytes> code(const Address& account);
 

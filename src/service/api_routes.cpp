@@ -6,6 +6,7 @@
 
 #include "service/auth.hpp"
 #include "service/ft_report_service.hpp"
+#include "service/health_service.hpp"
 #include "service/job_routes.hpp"
 #include "service/lt_report_service.hpp"
 #include "service/openapi.hpp"
@@ -278,6 +279,18 @@ Router make_api_router(store::Store& store, const core::Clock& clock,
            {"error", {{"code", "store_unavailable"}, {"message", "the store did not answer"}}}});
     return json_response(200, {{"status", "ok"}});
   });
+  // Readiness (public, for load balancers) and the recorded checks in detail (a key).
+  auto health = std::make_shared<HealthService>(store, clock);
+  router.add("GET", "/readyz", [health](const HttpRequest&, const PathParams&) {
+    return from_result(health->readiness());
+  });
+  router.add("GET", "/api/health",
+             authenticated(store, [health](const std::string&, const HttpRequest& request,
+                                           const PathParams&) {
+               auto query = read_query_params(request.query_pairs, {"component", "limit"});
+               if (!query) return invalid_query_result(query.error());
+               return health->details(*query);
+             }));
   // The API's own description: public, like /healthz.
   router.add("GET", "/api/openapi.json", [](const HttpRequest&, const PathParams&) {
     return json_response(200, openapi_document());

@@ -1,6 +1,7 @@
 #include "store/records.hpp"
 
 #include "store/records_ft.hpp"
+#include "store/records_health.hpp"
 #include "store/records_orders.hpp"
 #include "store/records_risk.hpp"
 
@@ -30,6 +31,12 @@ constexpr std::array<std::pair<OrderType, std::string_view>, 3> kOrderTypes{{
 constexpr std::array<std::pair<PaperPositionStatus, std::string_view>, 2> kPaperPositionStatuses{{
     {PaperPositionStatus::open, "open"},
     {PaperPositionStatus::resolved, "resolved"},
+}};
+
+constexpr std::array<std::pair<HealthStatus, std::string_view>, 3> kHealthStatuses{{
+    {HealthStatus::ok, "ok"},
+    {HealthStatus::degraded, "degraded"},
+    {HealthStatus::failing, "failing"},
 }};
 
 constexpr std::array<std::pair<ReservationState, std::string_view>, 3> kReservationStates{{
@@ -84,6 +91,13 @@ std::string_view to_string(PaperPositionStatus status) {
 }
 std::optional<PaperPositionStatus> paper_position_status_from_string(std::string_view text) {
   return value_of(kPaperPositionStatuses, text);
+}
+
+std::string_view to_string(HealthStatus status) {
+  return name_of(kHealthStatuses, status);
+}
+std::optional<HealthStatus> health_status_from_string(std::string_view text) {
+  return value_of(kHealthStatuses, text);
 }
 
 std::string_view to_string(ReservationState state) {

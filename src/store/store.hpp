@@ -12,6 +12,7 @@
 #include "store/records.hpp"
 #include "store/records_chain.hpp"
 #include "store/records_ft.hpp"
+#include "store/records_health.hpp"
 #include "store/records_lt.hpp"
 #include "store/records_market.hpp"
 #include "store/records_orders.hpp"
@@ -85,6 +86,15 @@ class Store {
   virtual Result<std::vector<RuleChange>> list_rule_changes(const std::string& user_id,
                                                             const std::string& entity_id,
                                                             std::int64_t limit) = 0;
+  // Health checks (records_health.hpp): a run's checks in one transaction, rows older than
+  // `keep_after` removed in the same one; the latest row of each component; one component's
+  // rows, newest first.
+  virtual Status record_health_checks(const std::vector<HealthCheckRecord>& checks,
+                                      core::Timestamp keep_after) = 0;
+  virtual Result<std::vector<HealthCheckRecord>> latest_health_checks() = 0;
+  virtual Result<std::vector<HealthCheckRecord>> list_health_checks(const std::string& component,
+                                                                    std::int64_t limit) = 0;
+
   // Open (unacknowledged) alerts of a user, newest first.
   virtual Result<std::vector<AlertRecord>> list_open_alerts(const std::string& user_id) = 0;
 

@@ -1,6 +1,7 @@
 // `polycopy engine run --listen` as an operator runs it: live trading on (a wallet key in
 // the environment), the API served by the engine's own process, and the job routes running
-// that engine's jobs for a user (bearer key) and for an external scheduler (cron secret).
+// that engine's jobs for a user (bearer key) and for an external scheduler (cron secret), and
+// its recorded health checks behind /api/health and /readyz.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -33,7 +34,9 @@ TEST(EngineJobsCli, TheEnginesApiRunsItsJobsForUsersAndCron) {
                                                {"POLYCOPY_CRON_SECRET", kCronSecret},
                                                {"POLYCOPY_POLYMARKET_CLOB_URL", urls["clob"]},
                                                {"POLYCOPY_POLYMARKET_DATA_URL", urls["data"]},
-                                               {"POLYCOPY_POLYMARKET_GAMMA_URL", urls["gamma"]}};
+                                               {"POLYCOPY_POLYMARKET_GAMMA_URL", urls["gamma"]},
+                                               // no chain here: no redemption, no node to check
+                                               {"POLYCOPY_CHAIN_AUTO_REDEEM", "false"}};
   const auto user = run_polycopy({"user", "create", "erin", "--db", db});
   ASSERT_EQ(user.exit_code, 0) << user.err;
   const std::string api_key = user.out.substr(user.out.find("pc_"), 3 + 64);
@@ -97,6 +100,25 @@ TEST(EngineJobsCli, TheEnginesApiRunsItsJobsForUsersAndCron) {
   EXPECT_TRUE(json::parse(resolved->body)["report"].contains("settled"));
   auto wrong = http.get(base + "/api/cron/lt-execute", {{"X-Cron-Secret", "not-the-secret-00"}});
   EXPECT_EQ(wrong.ok() ? wrong->status : wrong.error().status, 401);
+
+  // The engine records its health at start: the API serves it, and it is ready.
+  json health;
+  for (int i = 0; i < 100; ++i) {
+    auto answer = http.get(base + "/api/health", {{"Authorization", "Bearer " + api_key}});
+    ASSERT_TRUE(answer.ok()) << answer.error().message;
+    health = json::parse(answer->body);
+    if (health["checks"].size() >= 3) break;
+    std::this_thread::sleep_for(50ms);
+  }
+  std::map<std::string, std::string> statuses;
+  for (const auto& check : health["checks"]) statuses[check["component"]] = check["status"];
+  EXPECT_EQ(statuses["database"], "ok") << health.dump();
+  EXPECT_EQ(statuses["venue_rest"], "ok") << health.dump();
+  EXPECT_EQ(statuses["clock_skew"], "ok") << health.dump();  // the engine runs on venue time
+  EXPECT_EQ(statuses.count("rpc"), 0u) << health.dump();
+  auto ready = http.get(base + "/readyz");
+  ASSERT_TRUE(ready.ok()) << ready.error().message;
+  EXPECT_EQ(json::parse(ready->body)["status"], "ready") << ready->body;
 
   EXPECT_EQ(engine.stop(), 0) << read_file(dir.file("engine.out.err"));
   const auto log = read_file(dir.file("engine.out.err"));

@@ -1,11 +1,13 @@
 // The engine's lt-redemptions job against a real EVM (ganache with the real ConditionalTokens):
 // `polycopy engine run --once` with a [chain] section redeems a settled winner from the
 // strategy's wallet and reports what the chain paid, and the next pass has nothing left;
-// with auto_redeem = false the job only counts the winner and says how to redeem it.
+// with auto_redeem = false the job only counts the winner and says how to redeem it. The pass
+// also records its health checks (database, venue, node).
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "app/cli_runner.hpp"
 #include "app/redemption_cli_setup.hpp"
@@ -31,7 +33,7 @@ class RedemptionJobCliTest : public ::testing::Test {
                            << local_chain_section(evm_)
                            << "auto_redeem = " << (auto_redeem ? "true" : "false") << "\n";
   }
-  // One engine pass; the lt-redemptions job's report.
+  // One engine pass; the lt-redemptions job's report (the health checks kept aside).
   json redemption_pass() {
     const auto ran =
         run_polycopy({"--config", config_, "engine", "run", "--once", "--no-websocket"},
@@ -40,6 +42,7 @@ class RedemptionJobCliTest : public ::testing::Test {
     EXPECT_TRUE(report.is_object()) << ran.err << ran.out;
     EXPECT_EQ(ran.exit_code, 0) << ran.err << ran.out;
     if (!report.is_object()) return json::object();
+    health_ = report["health"];
     return report["lt"]["lt-redemptions"];
   }
   std::uint64_t collateral() const { return evm_.collateral_of(0, condition_); }
@@ -50,6 +53,7 @@ class RedemptionJobCliTest : public ::testing::Test {
              {},
              dir_.file("sim.out")};
   json urls_;
+  json health_;
   std::string config_ = dir_.file("polycopy.toml");
   std::string condition_;
 };
@@ -64,6 +68,12 @@ TEST_F(RedemptionJobCliTest, TheEngineRedeemsASettledWinnerOnce) {
   EXPECT_EQ(first["pending"], 0);
   EXPECT_EQ(first["problems"], json::array());
   EXPECT_EQ(collateral() - before, 4'000'000u);
+  // The pass checked its health too: the database, the venue and the node it redeemed on.
+  std::set<std::string> healthy;
+  for (const auto& check : health_)
+    if (check["status"] == "ok") healthy.insert(check["component"].get<std::string>());
+  EXPECT_EQ(healthy.count("database") + healthy.count("venue_rest") + healthy.count("rpc"), 3u)
+      << health_.dump();
 
   const auto second = redemption_pass();
   EXPECT_EQ(second["confirmed"], 0) << second.dump();

@@ -13,6 +13,7 @@
 #include "app/api_server.hpp"
 #include "app/command_context.hpp"
 #include "app/commands.hpp"
+#include "app/health_jobs.hpp"
 #include "app/lt_jobs.hpp"
 #include "app/wallet_key.hpp"
 #include "engine/activity_watch.hpp"
@@ -131,6 +132,9 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
   } else {
     fail(wallet_key.error(), kExitUsage);
   }
+  // Health checks (recorded for /readyz and /api/health); the node only when redeeming.
+  const bool redeeming = lt && context.config().chain.auto_redeem;
+  HealthJobs health(store, clock, clob, http, redeeming ? &context.config().chain : nullptr);
   std::unique_ptr<ApiServer> api;
   if (!flags.listen.empty()) {
     service::JobAccess access;
@@ -149,7 +153,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
                                                     [&scheduler] { scheduler.wake(); });
   }
   bool watch_started = false;
-  bool lt_started = false;
+  bool jobs_started = false;
 
   while (true) {
     // With the venue's clock, the tick runs as of the venue time just read.
@@ -185,13 +189,15 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
           out["lt"][job] = std::move(*ran);
         }
       }
+      out["health"] = health.run_now();
       std::cout << out.dump() << "\n";
       if (problems > 0) fail({"tick_incomplete", std::to_string(problems) + " step(s) failed"});
       return;
     }
-    if (lt && !lt_started) {
-      lt->start();
-      lt_started = true;
+    if (!jobs_started) {
+      if (lt) lt->start();
+      health.start();
+      jobs_started = true;
     }
     if (watch) {
       if (auto tokens = engine::tokens_to_watch(store); tokens) {
@@ -218,6 +224,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
     }
   }
   if (watch) watch->stop();
+  health.stop();
   if (lt) lt->stop();
   spdlog::info("engine stopped");
 }

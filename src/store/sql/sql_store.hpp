@@ -56,6 +56,11 @@ class SqlStore final : public Store {
   Result<std::vector<RuleChange>> list_rule_changes(const std::string& user_id,
                                                     const std::string& entity_id,
                                                     std::int64_t limit) override;
+  Status record_health_checks(const std::vector<HealthCheckRecord>& checks,
+                              core::Timestamp keep_after) override;
+  Result<std::vector<HealthCheckRecord>> latest_health_checks() override;
+  Result<std::vector<HealthCheckRecord>> list_health_checks(const std::string& component,
+                                                            std::int64_t limit) override;
   Result<std::vector<AlertRecord>> list_open_alerts(const std::string& user_id) override;
   Result<std::pair<OrderRecord, bool>> insert_order_intent(
       const OrderRecord& intent, const std::string& reservation_id) override;
