@@ -35,7 +35,6 @@ HealthService::HealthService(store::Store& store, const core::Clock& clock,
     : store_(store), clock_(clock), options_(options) {}
 
 ServiceResult HealthService::readiness() {
-  json problems = json::array();
   if (auto version = store_.schema_version(); !version)
     return {503,
             {{"status", "not_ready"}, {"problems", {"database: " + version.error().to_string()}}}};
@@ -43,9 +42,14 @@ ServiceResult HealthService::readiness() {
   if (!latest)
     return {503,
             {{"status", "not_ready"}, {"problems", {"database: " + latest.error().to_string()}}}};
+  return readiness_of(*latest);
+}
+
+ServiceResult HealthService::readiness_of(const std::vector<store::HealthCheckRecord>& latest) {
+  json problems = json::array();
   const auto now = clock_.now();
   json checks = json::object();
-  for (const auto& check : *latest) {
+  for (const auto& check : latest) {
     const bool stale = now - check.checked_at > options_.fresh_for;
     checks[check.component] = stale ? "stale" : std::string(store::to_string(check.status));
     if (!is_critical(check.component)) continue;
@@ -57,7 +61,7 @@ ServiceResult HealthService::readiness() {
   }
   json body{{"status", problems.empty() ? "ready" : "not_ready"}, {"checks", checks}};
   if (!problems.empty()) body["problems"] = problems;
-  if (latest->empty())
+  if (latest.empty())
     body["note"] = "no health checks recorded yet (the engine records them): database only";
   return {problems.empty() ? 200 : 503, body};
 }
@@ -89,7 +93,8 @@ ServiceResult HealthService::details(const QueryParams& query) {
   if (!latest) return error_result(latest.error());
   json items = json::array();
   for (const auto& check : *latest) items.push_back(to_json(check, stale(check)));
-  const auto ready = readiness();
+  // The checks just read are the ones readiness judges: no second read.
+  const auto ready = readiness_of(*latest);
   return {200, {{"ready", ready.status == 200}, {"checks", items}}};
 }
 

@@ -8,6 +8,7 @@
 //   details    the latest check of every component with its age, or with ?component=NAME
 //              that component's history, newest first (?limit, 1..1000, default 100).
 #include <chrono>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "service/report_query.hpp"
@@ -28,6 +29,9 @@ class HealthService {
   ServiceResult details(const QueryParams& query);
 
  private:
+  // Readiness from the latest checks, the database having answered.
+  ServiceResult readiness_of(const std::vector<store::HealthCheckRecord>& latest);
+
   store::Store& store_;
   const core::Clock& clock_;
   HealthServiceOptions options_;

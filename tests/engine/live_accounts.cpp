@@ -26,6 +26,19 @@ store::Wallet store_wallet(store::Store& store, const core::SecretBox& box,
   return store.find_wallet("wal_1").value().value();
 }
 
+store::LtStrategy live_strategy(const std::string& id, const std::string& name,
+                                core::Timestamp now) {
+  store::LtStrategy lt;
+  lt.id = id;
+  lt.user_id = "usr_a";
+  lt.params.name = name;
+  lt.params.ft_strategy_id = "ft_a";
+  lt.params.wallet_id = "wal_1";
+  lt.paused = false;
+  lt.created_at = lt.updated_at = now;
+  return lt;
+}
+
 void store_live_pair(store::Store& store, core::Timestamp now, store::FtStrategyParams twin,
                      const std::function<void(store::LtStrategy&)>& adjust) {
   store::FtStrategy ft;
@@ -35,14 +48,7 @@ void store_live_pair(store::Store& store, core::Timestamp now, store::FtStrategy
   ft.params.name = "paper";
   ft.created_at = ft.updated_at = now;
   EXPECT_TRUE(store.insert_ft_strategy(ft).ok());
-  store::LtStrategy lt;
-  lt.id = "lt_a";
-  lt.user_id = "usr_a";
-  lt.params.name = "live";
-  lt.params.ft_strategy_id = "ft_a";
-  lt.params.wallet_id = "wal_1";
-  lt.paused = false;
-  lt.created_at = lt.updated_at = now;
+  store::LtStrategy lt = live_strategy("lt_a", "live", now);
   if (adjust) adjust(lt);
   EXPECT_TRUE(store.insert_lt_strategy(lt).ok());
 }

@@ -23,6 +23,9 @@ void store_market(store::Store& store, const sim::ScenarioMarket& market, core::
 // Inserts wallet wal_1 of usr_a for the private key, sealed with `box`; returns it as stored.
 store::Wallet store_wallet(store::Store& store, const core::SecretBox& box,
                            const std::string& private_key, core::Timestamp now);
+// An unpaused LT strategy of usr_a twinned with ft_a, trading from wal_1 (not stored).
+store::LtStrategy live_strategy(const std::string& id, const std::string& name,
+                                core::Timestamp now);
 // Inserts ft_a (with these params, named "paper") and lt_a ("live", unpaused, wallet wal_1),
 // after `adjust` has had its say on the LT strategy.
 void store_live_pair(store::Store& store, core::Timestamp now, store::FtStrategyParams twin = {},

@@ -240,15 +240,8 @@ TEST_F(RedeemerTest, WhatTheWalletHeldBeyondThePositionIsPaidAndBookedAsPnl) {
 }
 
 TEST_F(RedeemerTest, TwoStrategiesOnOneWalletShareOneTransaction) {
-  store::LtStrategy second;
-  second.id = "lt_b";
-  second.user_id = "usr_a";
-  second.params.name = "live b";
-  second.params.ft_strategy_id = "ft_a";
-  second.params.wallet_id = "wal_1";
-  second.paused = false;
-  second.created_at = second.updated_at = clock_.now();
-  ASSERT_TRUE(fx_.store->insert_lt_strategy(second).ok());
+  ASSERT_TRUE(
+      fx_.store->insert_lt_strategy(testing::live_strategy("lt_b", "live b", clock_.now())).ok());
   const auto market = testing::chain_market(*fx_.store, clock_, evm_, 6, 8'000'000);
   testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_a", 6, 5'000'000);
   testing::buy_yes(*fx_.store, risk_, clock_, market, "lt_b", 7, 3'000'000);
