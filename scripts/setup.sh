@@ -8,7 +8,7 @@ APT_PACKAGES=(
   libboost-dev libboost-system-dev libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   libpq-dev libsecp256k1-dev libcrypto++-dev libssl-dev libsodium-dev libspdlog-dev libfmt-dev
   libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev libgtest-dev libgmock-dev
-  libbenchmark-dev libsimdjson-dev
+  libbenchmark-dev libsimdjson-dev prometheus-cpp-dev
 )
 
 missing=()

@@ -88,6 +88,43 @@ Apply address_setter(std::string Config::Chain::*field, bool optional = false) {
   });
 }
 
+Apply alert_text_setter(std::string Config::Alerts::*field) {
+  return string_setter([=](Config& config, const std::string& text) -> std::string {
+    if (text.find_first_of("\r\n") != std::string::npos) return "must be one line";
+    config.alerts.*field = text;
+    return {};
+  });
+}
+
+// A URL of one of the schemes, or "" (the channel is off).
+Apply alert_url_setter(std::vector<std::string> schemes, std::string Config::Alerts::*field) {
+  return string_setter([=](Config& config, const std::string& text) -> std::string {
+    if (text.empty()) {
+      config.alerts.*field = text;
+      return {};
+    }
+    for (const auto& scheme : schemes) {
+      const std::string prefix = scheme + "://";
+      if (text.rfind(prefix, 0) == 0 && text.size() > prefix.size() &&
+          text.find_first_of(" \t\r\n") == std::string::npos) {
+        config.alerts.*field = text;
+        return {};
+      }
+    }
+    return "expected a URL starting with " + schemes.front() +
+           "://";  // never echo: may hold a token
+  });
+}
+
+Apply severity_setter(std::string Config::Alerts::*field) {
+  return string_setter([=](Config& config, const std::string& text) -> std::string {
+    if (text != "info" && text != "warning" && text != "critical")
+      return "expected info, warning or critical, got '" + text + "'";
+    config.alerts.*field = text;
+    return {};
+  });
+}
+
 const std::vector<KeySpec>& key_specs() {
   static const std::vector<KeySpec> specs = {
       {"database", "path", Kind::string,
@@ -110,6 +147,14 @@ const std::vector<KeySpec>& key_specs() {
       {"server", "max_body_bytes", Kind::integer,
        integer_setter(1024, 64 << 20,
                       [](Config& c, std::int64_t n) { c.server.max_body_bytes = n; })},
+      {"server", "metrics_token", Kind::string,
+       string_setter([](Config& config, const std::string& token) -> std::string {
+         if (!token.empty() && token.size() < 16) return "must be 16 characters or more";
+         if (token.find_first_of(" \t\r\n") != std::string::npos)
+           return "must not contain whitespace";
+         config.server.metrics_token = token;
+         return {};
+       })},
       {"log", "level", Kind::string,
        string_setter([](Config& config, const std::string& level) -> std::string {
          if (!core::is_valid_log_level(level)) {
@@ -175,6 +220,63 @@ const std::vector<KeySpec>& key_specs() {
        address_setter(&Config::Chain::collateral_adapter, true)},
       {"chain", "auto_redeem", Kind::boolean,
        boolean_setter([](Config& c, bool on) { c.chain.auto_redeem = on; })},
+      {"alerts", "webhook_url", Kind::string,
+       alert_url_setter({"http", "https"}, &Config::Alerts::webhook_url)},
+      {"alerts", "webhook_secret", Kind::string,
+       alert_text_setter(&Config::Alerts::webhook_secret)},
+      {"alerts", "webhook_min_severity", Kind::string,
+       severity_setter(&Config::Alerts::webhook_min_severity)},
+      {"alerts", "slack_webhook_url", Kind::string,
+       alert_url_setter({"https", "http"}, &Config::Alerts::slack_webhook_url)},
+      {"alerts", "slack_min_severity", Kind::string,
+       severity_setter(&Config::Alerts::slack_min_severity)},
+      {"alerts", "telegram_bot_token", Kind::string,
+       alert_text_setter(&Config::Alerts::telegram_bot_token)},
+      {"alerts", "telegram_chat_id", Kind::string,
+       alert_text_setter(&Config::Alerts::telegram_chat_id)},
+      {"alerts", "telegram_api_url", Kind::string,
+       alert_url_setter({"https", "http"}, &Config::Alerts::telegram_api_url)},
+      {"alerts", "telegram_min_severity", Kind::string,
+       severity_setter(&Config::Alerts::telegram_min_severity)},
+      {"alerts", "smtp_url", Kind::string,
+       alert_url_setter({"smtp", "smtps"}, &Config::Alerts::smtp_url)},
+      {"alerts", "smtp_from", Kind::string, alert_text_setter(&Config::Alerts::smtp_from)},
+      {"alerts", "smtp_to", Kind::string,
+       string_setter([](Config& config, const std::string& text) -> std::string {
+         config.alerts.smtp_to.clear();
+         std::stringstream list(text);
+         for (std::string address; std::getline(list, address, ',');) {
+           address.erase(0, address.find_first_not_of(' '));
+           address.erase(address.find_last_not_of(' ') + 1);
+           if (address.find('@') == std::string::npos)
+             return "expected comma-separated e-mail addresses, got '" + address + "'";
+           config.alerts.smtp_to.push_back(address);
+         }
+         return {};
+       })},
+      {"alerts", "smtp_username", Kind::string, alert_text_setter(&Config::Alerts::smtp_username)},
+      {"alerts", "smtp_password", Kind::string, alert_text_setter(&Config::Alerts::smtp_password)},
+      {"alerts", "smtp_starttls", Kind::boolean,
+       boolean_setter([](Config& c, bool on) { c.alerts.smtp_starttls = on; })},
+      {"alerts", "email_min_severity", Kind::string,
+       severity_setter(&Config::Alerts::email_min_severity)},
+      {"alerts", "per_channel_per_hour", Kind::integer,
+       integer_setter(1, 3600,
+                      [](Config& c, std::int64_t n) { c.alerts.per_channel_per_hour = n; })},
+      {"alerts", "rejections_in_a_row", Kind::integer,
+       integer_setter(1, 1000,
+                      [](Config& c, std::int64_t n) { c.alerts.rejections_in_a_row = n; })},
+      {"alerts", "fill_rate_floor_percent", Kind::integer,
+       integer_setter(0, 100,
+                      [](Config& c, std::int64_t n) { c.alerts.fill_rate_floor_percent = n; })},
+      {"alerts", "fill_rate_orders", Kind::integer,
+       integer_setter(1, 10000, [](Config& c, std::int64_t n) { c.alerts.fill_rate_orders = n; })},
+      {"alerts", "fill_rate_min_orders", Kind::integer,
+       integer_setter(1, 10000,
+                      [](Config& c, std::int64_t n) { c.alerts.fill_rate_min_orders = n; })},
+      {"alerts", "health_failing_minutes", Kind::integer,
+       integer_setter(1, 1440,
+                      [](Config& c, std::int64_t n) { c.alerts.health_failing_minutes = n; })},
       {"secrets", "wallet_key_file", Kind::string,
        string_setter([](Config& config, const std::string& path) -> std::string {
          config.secrets.wallet_key_file = path;
@@ -430,6 +532,38 @@ std::string to_toml(const Config& config) {
              {"pusd", config.chain.pusd},
              {"collateral_adapter", config.chain.collateral_adapter},
              {"auto_redeem", config.chain.auto_redeem}};
+       }()},
+      {"alerts",
+       [&] {
+         // Secrets and URLs that may carry a token are shown as set or not, never printed.
+         const auto hidden = [](const std::string& value) {
+           return value.empty() ? std::string() : std::string("<set>");
+         };
+         std::string to;
+         for (const auto& address : config.alerts.smtp_to) to += (to.empty() ? "" : ",") + address;
+         const auto& a = config.alerts;
+         return toml::table{{"webhook_url", hidden(a.webhook_url)},
+                            {"webhook_secret", hidden(a.webhook_secret)},
+                            {"webhook_min_severity", a.webhook_min_severity},
+                            {"slack_webhook_url", hidden(a.slack_webhook_url)},
+                            {"slack_min_severity", a.slack_min_severity},
+                            {"telegram_bot_token", hidden(a.telegram_bot_token)},
+                            {"telegram_chat_id", a.telegram_chat_id},
+                            {"telegram_api_url", a.telegram_api_url},
+                            {"telegram_min_severity", a.telegram_min_severity},
+                            {"smtp_url", a.smtp_url},
+                            {"smtp_from", a.smtp_from},
+                            {"smtp_to", to},
+                            {"smtp_username", a.smtp_username},
+                            {"smtp_password", hidden(a.smtp_password)},
+                            {"smtp_starttls", a.smtp_starttls},
+                            {"email_min_severity", a.email_min_severity},
+                            {"per_channel_per_hour", a.per_channel_per_hour},
+                            {"rejections_in_a_row", a.rejections_in_a_row},
+                            {"fill_rate_floor_percent", a.fill_rate_floor_percent},
+                            {"fill_rate_orders", a.fill_rate_orders},
+                            {"fill_rate_min_orders", a.fill_rate_min_orders},
+                            {"health_failing_minutes", a.health_failing_minutes}};
        }()},
       {"secrets", toml::table{{"wallet_key_file", config.secrets.wallet_key_file},
                               {"cron_secret_file", config.secrets.cron_secret_file}}},

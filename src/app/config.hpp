@@ -22,6 +22,9 @@ struct Config {
     std::uint16_t port = 8787;
     int threads = 2;
     std::int64_t max_body_bytes = 1 << 20;
+    // Bearer token GET /metrics requires; empty: /metrics is open (listen on loopback then).
+    // A secret: never printed by to_toml.
+    std::string metrics_token;
   } server;
   core::LogOptions log;
   struct Polymarket {
@@ -50,6 +53,25 @@ struct Config {
     // pending for `polycopy redeem`.
     bool auto_redeem = true;
   } chain;
+  // Alert rules and the channels alerts go to (docs/operations.md). A channel is on when its
+  // URL (or bot token) is set. Secrets here are never printed by to_toml; prefer the
+  // environment for them (POLYCOPY_ALERTS_WEBHOOK_SECRET, …).
+  struct Alerts {
+    std::string webhook_url, webhook_secret, webhook_min_severity = "warning";
+    std::string slack_webhook_url, slack_min_severity = "warning";
+    std::string telegram_bot_token, telegram_chat_id, telegram_min_severity = "warning";
+    std::string telegram_api_url = "https://api.telegram.org";
+    std::string smtp_url, smtp_from, smtp_username, smtp_password;
+    std::vector<std::string> smtp_to;
+    bool smtp_starttls = false;
+    std::string email_min_severity = "warning";
+    std::int64_t per_channel_per_hour = 30;
+    std::int64_t rejections_in_a_row = 3;
+    std::int64_t fill_rate_floor_percent = 50;
+    std::int64_t fill_rate_orders = 20;
+    std::int64_t fill_rate_min_orders = 10;
+    std::int64_t health_failing_minutes = 5;
+  } alerts;
   struct Secrets {
     // A file holding the 64-hex-digit key that seals wallet secrets in the database (the
     // POLYCOPY_WALLET_KEY environment variable, when set, is used instead).

@@ -24,6 +24,8 @@ class HealthJobs {
              const Config::Chain* chain, std::chrono::milliseconds every = std::chrono::minutes(1));
   ~HealthJobs();
 
+  // More checks (engine/health_monitor.hpp); before run_now or start.
+  void add_probe(engine::HealthProbe probe) { monitor_.add_probe(std::move(probe)); }
   // One run now: the checks as JSON ([{component, status, detail, latency_ms}]).
   nlohmann::json run_now();
   void start();

@@ -67,6 +67,7 @@ LtJobs::LtJobs(store::Store& store, const core::SecretBox& wallet_key, net::Http
     : risk_(store, clock),
       wallets_(store, wallet_key, http, clob_url, clock),
       engine_(store, risk_, wallets_, http, clob_url, clock, options),
+      funds_(store, wallets_, http, clob_url, clock),
       store_(store),
       http_(http),
       clock_(clock),
@@ -106,9 +107,18 @@ LtJobs::~LtJobs() {
   for (auto& [wallet, listener] : listeners_) listener->stop();
 }
 
-void LtJobs::enable_user_fills(std::string ws_user_url) {
+void LtJobs::enable_user_fills(std::string ws_user_url, std::function<void()> on_reconnect) {
   std::lock_guard lock(listeners_mutex_);
   ws_user_url_ = std::move(ws_user_url);
+  on_user_reconnect_ = std::move(on_reconnect);
+}
+
+std::vector<std::pair<std::string, net::WsStats>> LtJobs::user_socket_stats() {
+  std::lock_guard lock(listeners_mutex_);
+  std::vector<std::pair<std::string, net::WsStats>> out;
+  for (const auto& [wallet_id, listener] : listeners_)
+    out.emplace_back(wallet_id, listener->socket_stats());
+  return out;
 }
 
 void LtJobs::enable_redemption(const Config::Chain& chain) {
@@ -134,6 +144,7 @@ void LtJobs::sync_user_fills() {
     if (!wallet || !*wallet) continue;
     engine::UserFillListenerOptions options;
     options.url = *ws_user_url_;
+    options.ws.on_reconnect = on_user_reconnect_;
     auto listener = std::make_unique<engine::UserFillListener>(
         store_, risk_, wallets_, **wallet, options, clock_,
         [this] { scheduler_.trigger("lt-track"); });

@@ -15,6 +15,7 @@
 #include "engine/job_scheduler.hpp"
 #include "engine/lt_engine.hpp"
 #include "engine/user_fill_listener.hpp"
+#include "engine/wallet_funds_check.hpp"
 #include "risk/risk_manager.hpp"
 #include "service/job_port.hpp"
 
@@ -40,7 +41,8 @@ class LtJobs : public service::JobPort {
   // Fills from the user websocket (url ".../ws/user"), one connection per wallet, kept in
   // step with the wallets' live orders after each execute and track run; a reconnect makes
   // tracking poll at once. Without it, tracking polls on its schedule only.
-  void enable_user_fills(std::string ws_user_url);
+  // on_reconnect (may be empty) runs after each reconnect of any of them (the metrics).
+  void enable_user_fills(std::string ws_user_url, std::function<void()> on_reconnect = {});
   // lt-redemptions redeems winners on chain through `chain`'s nodes; without it, it only
   // counts them. Call before start(); `chain` must outlive the jobs.
   void enable_redemption(const Config::Chain& chain);
@@ -52,11 +54,17 @@ class LtJobs : public service::JobPort {
   core::Result<nlohmann::json> run_job(std::string_view job,
                                        const std::optional<std::string>& user_id) override;
   std::int64_t runs(std::string_view job) const { return scheduler_.runs(job); }
+  // For the health checks: the jobs' statuses, and each wallet's user socket.
+  std::vector<engine::JobStatus> job_statuses() const { return scheduler_.statuses(); }
+  std::vector<std::pair<std::string, net::WsStats>> user_socket_stats();
+  // Each trading wallet's balance and allowance against its open commitments (the venue).
+  std::vector<store::HealthCheckRecord> wallet_funds() { return funds_.run(); }
 
  private:
   risk::RiskManager risk_;
   engine::WalletAccess wallets_;
   engine::LtEngine engine_;
+  engine::WalletFundsCheck funds_;
   // Starts a listener for each wallet that trades, refreshes their markets.
   void sync_user_fills();
 
@@ -65,6 +73,7 @@ class LtJobs : public service::JobPort {
   const core::Clock& clock_;
   std::unique_ptr<RedemptionStack> redemption_;
   engine::LtEngine::DiscoveredTraders discovered_;
+  std::function<void()> on_user_reconnect_;
   std::mutex listeners_mutex_;
   std::optional<std::string> ws_user_url_;
   std::map<std::string, std::unique_ptr<engine::UserFillListener>> listeners_;  // by wallet

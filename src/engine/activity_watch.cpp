@@ -2,9 +2,11 @@
 
 namespace polycopy::engine {
 
-ActivityWatch::ActivityWatch(std::string market_ws_url, std::function<void()> on_activity) {
+ActivityWatch::ActivityWatch(std::string market_ws_url, std::function<void()> on_activity,
+                             std::function<void()> on_reconnect) {
   polymarket::MarketChannelOptions options;
   options.ws.url = std::move(market_ws_url);
+  options.ws.on_reconnect = std::move(on_reconnect);
   options.initial_dump = false;
   polymarket::MarketChannelHandlers handlers;
   handlers.on_last_trade_price = [on_activity](const auto&) { on_activity(); };
@@ -18,6 +20,10 @@ ActivityWatch::~ActivityWatch() {
 
 core::Status ActivityWatch::start() {
   return channel_->start();
+}
+
+net::WsStats ActivityWatch::stats() const {
+  return channel_->stats();
 }
 
 void ActivityWatch::stop() {

@@ -17,8 +17,10 @@ namespace polycopy::engine {
 
 class ActivityWatch {
  public:
-  // market_ws_url: the market channel (".../ws/market"); on_activity runs on the io thread.
-  ActivityWatch(std::string market_ws_url, std::function<void()> on_activity);
+  // market_ws_url: the market channel (".../ws/market"); on_activity runs on the io thread,
+  // like on_reconnect (after every reconnect: the metrics' counter), which may be empty.
+  ActivityWatch(std::string market_ws_url, std::function<void()> on_activity,
+                std::function<void()> on_reconnect = {});
   ~ActivityWatch();
 
   core::Status start();
@@ -26,6 +28,8 @@ class ActivityWatch {
   // Watches exactly these tokens from now on (subscribes the new, drops the rest).
   void watch(const std::vector<std::string>& token_ids);
   std::size_t watched() const { return watched_.size(); }
+  // The connection's state (thread-safe: the health monitor reads it).
+  net::WsStats stats() const;
 
  private:
   std::unique_ptr<polymarket::MarketChannel> channel_;

@@ -80,12 +80,15 @@ TickReport FtEngine::tick(std::optional<core::Timestamp> at) {
   }
   report.traders = static_cast<std::int64_t>(traders.size());
 
+  freshness_.following(traders, clock_.now());
   for (const auto& trader : traders) {
     auto pulled = feed_.pull(trader);
     if (!pulled) {
+      freshness_.failed(trader, pulled.error().code);
       report.problems.push_back(problem("trader " + trader, pulled.error()));
       continue;
     }
+    freshness_.pulled(trader, clock_.now());
     report.trades_fetched += pulled->fetched;
     report.trades_stored += pulled->stored;
     if (pulled->truncated) {

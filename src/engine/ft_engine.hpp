@@ -14,6 +14,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "engine/feed_freshness.hpp"
 #include "engine/ft_runner.hpp"
 #include "engine/market_cache.hpp"
 #include "engine/trader_discovery.hpp"
@@ -55,6 +56,8 @@ class FtEngine {
   // The leaderboard traders an FT strategy follows as of the last tick (for its LT twins).
   // Thread-safe: the LT jobs read it from their own thread.
   std::vector<std::string> discovered_traders(const std::string& ft_strategy_id) const;
+  // When each followed trader's trades were last pulled (thread-safe: the health monitor's).
+  const FeedFreshness& freshness() const { return freshness_; }
 
  private:
   bool due(std::optional<core::Timestamp>& last, std::chrono::seconds interval,
@@ -64,6 +67,7 @@ class FtEngine {
   const core::Clock& clock_;
   FtEngineOptions options_;
   TraderFeed feed_;
+  FeedFreshness freshness_;
   MarketCache markets_;
   TraderDiscovery discovery_;
   FtRunner runner_;

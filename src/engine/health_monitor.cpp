@@ -34,10 +34,20 @@ store::HealthCheckRecord HealthMonitor::make(std::string component, HealthStatus
   return check;
 }
 
+void HealthMonitor::add_probe(HealthProbe probe) {
+  probes_.push_back(std::move(probe));
+}
+
 std::vector<store::HealthCheckRecord> HealthMonitor::run_once() {
   std::vector<store::HealthCheckRecord> checks{database()};
   for (auto& check : venue()) checks.push_back(std::move(check));
   if (chain_) checks.push_back(rpc());
+  for (const auto& probe : probes_) {
+    for (auto& check : probe()) {
+      checks.push_back(make(std::move(check.component), check.status, check.detail.value_or(""),
+                            check.latency_ms));
+    }
+  }
   const auto keep_after = clock_.now() - options_.keep;
   if (auto recorded = store_.record_health_checks(checks, keep_after); !recorded) {
     checks.front().status = HealthStatus::failing;

@@ -7,9 +7,12 @@
 //               degraded beyond max_skew, failing beyond fail_skew (orders carry times);
 //   rpc         (when a chain is configured) the node answers with the newest block, with
 //               its latency; degraded when that block is older than max_block_age.
+// and whatever the probes added (add_probe) report: the websockets, the Data API's
+// freshness, the wallets' funds, the jobs' last success.
 // A check that cannot run is recorded as failing with the reason; nothing here throws. The
 // API's /readyz and /api/health read what was recorded (service/health_service).
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -19,6 +22,11 @@
 #include "store/store.hpp"
 
 namespace polycopy::engine {
+
+// More checks, from parts of the process the monitor does not own: each returns its checks
+// (component, status, detail, latency; id and time are the monitor's). Must not throw; runs
+// on the monitor's thread.
+using HealthProbe = std::function<std::vector<store::HealthCheckRecord>()>;
 
 struct HealthMonitorOptions {
   std::chrono::milliseconds max_skew{2'000};
@@ -33,6 +41,9 @@ class HealthMonitor {
   HealthMonitor(store::Store& store, const core::Clock& clock,
                 const polymarket::ClobPublicClient* venue, chain::EthClient* chain,
                 HealthMonitorOptions options = {});
+
+  // Before the first run_once (not thread-safe against it).
+  void add_probe(HealthProbe probe);
 
   // Runs every check and records the results; returns them (also when recording failed:
   // then the database check says so).
@@ -50,6 +61,7 @@ class HealthMonitor {
   const polymarket::ClobPublicClient* venue_;
   chain::EthClient* chain_;
   HealthMonitorOptions options_;
+  std::vector<HealthProbe> probes_;
 };
 
 }  // namespace polycopy::engine

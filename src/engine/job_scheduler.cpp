@@ -4,7 +4,37 @@
 
 namespace polycopy::engine {
 
+bool job_succeeded(const nlohmann::json& report) {
+  if (!report.is_object()) return true;
+  if (report.contains("error")) return false;
+  const auto problems = report.find("problems");
+  return problems == report.end() || problems->empty();
+}
+
 JobScheduler::JobScheduler(std::uint64_t seed) : random_(seed) {}
+
+void JobScheduler::finished(Job& job, const nlohmann::json& report) {
+  ++job.runs;
+  const auto now = std::chrono::steady_clock::now();
+  job.last_run_at = now;
+  if (job_succeeded(report)) {
+    job.last_success_at = now;
+    return;
+  }
+  const auto problems = report.find("problems");
+  job.last_problem = report.contains("error")   ? report["error"].dump()
+                     : problems != report.end() ? problems->dump()
+                                                : report.dump();
+}
+
+std::vector<JobStatus> JobScheduler::statuses() const {
+  std::lock_guard lock(mutex_);
+  std::vector<JobStatus> out;
+  for (const auto& [name, job] : jobs_)
+    out.push_back({name, job->spec.interval, job->runs, job->added_at, job->last_run_at,
+                   job->last_success_at, job->last_problem});
+  return out;
+}
 
 JobScheduler::~JobScheduler() {
   stop();
@@ -21,7 +51,8 @@ std::chrono::milliseconds JobScheduler::jittered(const JobSpec& spec) {
 void JobScheduler::add(JobSpec spec) {
   std::lock_guard lock(mutex_);
   auto job = std::make_unique<Job>();
-  job->next_due = std::chrono::steady_clock::now() + jittered(spec);
+  job->added_at = std::chrono::steady_clock::now();
+  job->next_due = job->added_at + jittered(spec);
   job->spec = std::move(spec);
   const std::string name = job->spec.name;
   jobs_[name] = std::move(job);
@@ -45,7 +76,12 @@ core::Result<nlohmann::json> JobScheduler::run_now(std::string_view name,
     return core::Error{"job_running", "the " + std::string(name) + " job is running; try again"};
   nlohmann::json report = job->spec.run(user_id);
   std::lock_guard lock(mutex_);
-  ++job->runs;
+  // A run for one user says nothing about the job as a whole.
+  if (user_id) {
+    ++job->runs;
+  } else {
+    finished(*job, report);
+  }
   return report;
 }
 
@@ -105,7 +141,7 @@ void JobScheduler::loop() {
         const nlohmann::json report = due->spec.run(std::nullopt);
         spdlog::debug("job {}: {}", due->spec.name, report.dump());
         std::lock_guard counted(mutex_);
-        ++due->runs;
+        finished(*due, report);
       }
     }
     lock.lock();

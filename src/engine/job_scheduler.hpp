@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,20 @@ struct JobSpec {
   // cover everything). Problems are reported in the JSON, not thrown.
   std::function<nlohmann::json(const std::optional<std::string>& user_id)> run;
 };
+
+// How a job has been doing (for the health check of the jobs). A run succeeds when its
+// report has no "error" and no non-empty "problems".
+struct JobStatus {
+  std::string name;
+  std::chrono::milliseconds interval{0};
+  std::int64_t runs = 0;
+  std::chrono::steady_clock::time_point added_at;
+  std::optional<std::chrono::steady_clock::time_point> last_run_at, last_success_at;
+  std::optional<std::string> last_problem;  // of the newest run that did not succeed
+};
+
+// Whether a job's report says it went through.
+bool job_succeeded(const nlohmann::json& report);
 
 class JobScheduler {
  public:
@@ -51,6 +66,8 @@ class JobScheduler {
 
   // Completed runs of a job (scheduled or on demand).
   std::int64_t runs(std::string_view name) const;
+  // Every job's status, by name.
+  std::vector<JobStatus> statuses() const;
 
  private:
   using SteadyTime = std::chrono::steady_clock::time_point;
@@ -59,7 +76,11 @@ class JobScheduler {
     std::mutex running;  // held while the job runs: single-flight
     SteadyTime next_due;
     std::int64_t runs = 0;
+    SteadyTime added_at;
+    std::optional<SteadyTime> last_run_at, last_success_at;
+    std::optional<std::string> last_problem;
   };
+  void finished(Job& job, const nlohmann::json& report);  // under mutex_
   std::chrono::milliseconds jittered(const JobSpec& spec);
   void loop();
   Job* find(std::string_view name) const;

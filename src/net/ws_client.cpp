@@ -80,13 +80,16 @@ void WsClient::Impl::schedule_reconnect() {
 
 void WsClient::Impl::on_open(WsConnection& connection) {
   std::vector<std::string> frames;
+  bool reconnected = false;
   {
     std::lock_guard lock(mutex);
     ++stats.connects;
-    if (stats.connects > 1) ++stats.reconnects;
+    reconnected = stats.connects > 1;
+    if (reconnected) ++stats.reconnects;
     stats.connected = true;
     frames = subscriptions;
   }
+  if (reconnected && options.on_reconnect) options.on_reconnect();
   spdlog::info("websocket {}: connected, sending {} subscription message(s)", where(),
                frames.size());
   for (auto& frame : frames) connection.send(std::move(frame));

@@ -34,6 +34,9 @@ struct WsOptions {
   bool verify_tls = true;
   std::string user_agent = "polycopy/0.1";
   std::uint64_t jitter_seed = 0;  // 0 = random
+  // Called on the io thread after every successful handshake but the first (the metrics
+  // registry's reconnect counter, injected by whoever owns it). Must not throw or block.
+  std::function<void()> on_reconnect;
 };
 
 struct WsStats {

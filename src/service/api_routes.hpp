@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/secret_box.hpp"
 #include "service/job_port.hpp"
+#include "service/metrics_routes.hpp"
 #include "service/router.hpp"
 #include "store/store.hpp"
 
@@ -32,8 +33,10 @@ inline constexpr int kMaxJsonDepth = 32;
 // The store, clock and wallet key must outlive the router. Without a wallet key (null),
 // creating a wallet answers 503 "wallet_key_missing".
 // `jobs`: the engine's jobs (job_routes.hpp) when the engine runs in this process.
+// `metrics`: GET /metrics's counters and token (metrics_routes.hpp); the route is always there.
 Router make_api_router(store::Store& store, const core::Clock& clock,
-                       const core::SecretBox* wallet_key = nullptr, const JobAccess& jobs = {});
+                       const core::SecretBox* wallet_key = nullptr, const JobAccess& jobs = {},
+                       const MetricsAccess& metrics = {});
 
 // Parses a request body as a JSON object; "invalid_json" (syntax, depth, or not UTF-8).
 core::Result<nlohmann::json> parse_json_body(std::string_view body);

@@ -1,7 +1,5 @@
 #include "service/health_service.hpp"
 
-#include <array>
-
 #include "service/ft_report_service.hpp"
 #include "service/time_format.hpp"
 
@@ -10,21 +8,13 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 3> kCritical{"database", "venue_rest", "rpc"};
-
-bool is_critical(std::string_view component) {
-  for (const auto name : kCritical)
-    if (name == component) return true;
-  return false;
-}
-
 json to_json(const store::HealthCheckRecord& check, bool stale) {
   return json{{"component", check.component},
               {"status", std::string(store::to_string(check.status))},
               {"detail", check.detail ? json(*check.detail) : json(nullptr)},
               {"latency_ms", check.latency_ms ? json(*check.latency_ms) : json(nullptr)},
               {"checked_at", format_iso8601(check.checked_at)},
-              {"critical", is_critical(check.component)},
+              {"critical", store::is_critical_component(check.component)},
               {"stale", stale}};
 }
 
@@ -52,7 +42,7 @@ ServiceResult HealthService::readiness_of(const std::vector<store::HealthCheckRe
   for (const auto& check : latest) {
     const bool stale = now - check.checked_at > options_.fresh_for;
     checks[check.component] = stale ? "stale" : std::string(store::to_string(check.status));
-    if (!is_critical(check.component)) continue;
+    if (!store::is_critical_component(check.component)) continue;
     if (stale)
       problems.push_back(check.component + ": last checked " + format_iso8601(check.checked_at) +
                          " (is the engine running?)");
@@ -72,16 +62,9 @@ ServiceResult HealthService::details(const QueryParams& query) {
     return now - check.checked_at > options_.fresh_for;
   };
   if (const auto component = query_param(query, "component")) {
-    std::int64_t limit = kDefaultReportLimit;
-    if (const auto text = query_param(query, "limit")) {
-      const auto parsed = parse_count(*text);
-      if (!parsed || *parsed < 1 || *parsed > kMaxReportLimit)
-        return invalid_query_result(invalid_query("limit must be an integer from 1 to " +
-                                                  std::to_string(kMaxReportLimit) + ", got \"" +
-                                                  *text + "\""));
-      limit = *parsed;
-    }
-    auto history = store_.list_health_checks(*component, limit);
+    const auto limit = read_limit(query_param(query, "limit"));
+    if (!limit) return invalid_query_result(limit.error());
+    auto history = store_.list_health_checks(*component, *limit);
     if (!history) return error_result(history.error());
     json items = json::array();
     for (const auto& check : *history) items.push_back(to_json(check, stale(check)));

@@ -142,7 +142,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     response_.set(http::field::content_type, "application/json");
     for (const auto& [name, value] : plain.headers)
       response_.set(beast::string_view(name.data(), name.size()), value);
-    response_.body() = plain.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    response_.body() =
+        plain.text ? *plain.text
+                   : plain.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     response_.keep_alive(!close_after);
     response_.prepare_payload();
     stream_.expires_after(kIdleTimeout);

@@ -2,6 +2,7 @@
 // Plain HTTP request/response values, independent of the transport (Beast), so routes and
 // handlers can be unit-tested without a socket.
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +31,9 @@ struct HttpResponse {
   std::map<std::string, std::string> headers;  // extra headers, e.g. "Allow"
   // Close the connection without answering (the simulator's "response lost" fault).
   bool drop_connection = false;
+  // Sent as it is instead of `body` (a non-JSON answer such as GET /metrics); give its
+  // Content-Type in `headers`.
+  std::optional<std::string> text{};
 };
 
 // {"error":{"code":code,"message":message}} with the given status.

@@ -62,18 +62,23 @@ inline std::optional<std::int64_t> parse_count(std::string_view text) {
   return value;
 }
 
+// A limit of 1..kMaxReportLimit, or the default when not given.
+inline core::Result<std::int64_t> read_limit(const std::optional<std::string>& text) {
+  if (!text) return kDefaultReportLimit;
+  const auto limit = parse_count(*text);
+  if (!limit || *limit < 1 || *limit > kMaxReportLimit)
+    return invalid_query("limit must be an integer from 1 to " + std::to_string(kMaxReportLimit) +
+                         ", got \"" + *text + "\"");
+  return *limit;
+}
+
 // Reads the query's limit and offset (optional strings) into any type with those members.
 template <class Query, class Out>
 core::Status read_paging(const Query& query, Out& out) {
-  out.limit = kDefaultReportLimit;
   out.offset = 0;
-  if (query.limit) {
-    const auto limit = parse_count(*query.limit);
-    if (!limit || *limit < 1 || *limit > kMaxReportLimit)
-      return invalid_query("limit must be an integer from 1 to " + std::to_string(kMaxReportLimit) +
-                           ", got \"" + *query.limit + "\"");
-    out.limit = *limit;
-  }
+  const auto limit = read_limit(query.limit);
+  if (!limit) return limit.error();
+  out.limit = *limit;
   if (query.offset) {
     const auto offset = parse_count(*query.offset);
     if (!offset)

@@ -50,13 +50,23 @@ std::vector<RouteInfo> Router::routes() const {
 }
 
 HttpResponse Router::handle(const HttpRequest& request) const noexcept {
+  return handle(request, nullptr);
+}
+
+HttpResponse Router::handle(const HttpRequest& request,
+                            std::string* matched_pattern) const noexcept {
   try {
+    if (matched_pattern) *matched_pattern = "unmatched";
     const auto segments = split_path(request.path);
     std::string allowed;
     for (const auto& route : routes_) {
       PathParams params;
       if (!matches(route.segments, segments, params)) continue;
-      if (route.method == request.method) return route.handler(request, params);
+      if (matched_pattern && allowed.empty()) *matched_pattern = route.pattern;
+      if (route.method == request.method) {
+        if (matched_pattern) *matched_pattern = route.pattern;
+        return route.handler(request, params);
+      }
       allowed += (allowed.empty() ? "" : ", ") + route.method;
     }
     if (allowed.empty())

@@ -28,6 +28,9 @@ class Router {
   // 405 "method_not_allowed" (with an Allow header). Never throws: an exception escaping a
   // handler becomes 500 "internal_error".
   HttpResponse handle(const HttpRequest& request) const noexcept;
+  // The same; `matched_pattern` (if given) receives the pattern of the route the path matched
+  // (for a 405 too), or "unmatched": a bounded label for metrics, unlike the raw path.
+  HttpResponse handle(const HttpRequest& request, std::string* matched_pattern) const noexcept;
 
  private:
   struct Route {

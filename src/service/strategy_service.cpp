@@ -52,7 +52,7 @@ bool failed(const core::Status& status, ServiceResult& out) {
 int status_for_error_code(std::string_view code) {
   if (kMalformedInputCodes.count(code)) return 400;
   if (code == "unauthorized") return 401;
-  if (code == "strategy_not_found" || code == "not_found") return 404;
+  if (code == "strategy_not_found" || code == "not_found" || code == "alert_not_found") return 404;
   if (code == "wallet_required" || code == "circuit_breaker_open" || code == "breaker_not_open" ||
       code == "wallet_exists")
     return 409;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "store/records.hpp"
 
@@ -12,6 +13,11 @@ namespace polycopy::store {
 enum class HealthStatus { ok, degraded, failing };
 std::string_view to_string(HealthStatus status);
 std::optional<HealthStatus> health_status_from_string(std::string_view text);
+
+// Components trading cannot do without: readiness needs them, their outages alert critical.
+inline bool is_critical_component(std::string_view component) {
+  return component == "database" || component == "venue_rest" || component == "rpc";
+}
 
 struct HealthCheckRecord {
   std::string id;         // "hck_…"

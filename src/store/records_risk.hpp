@@ -88,6 +88,7 @@ struct AlertRecord {
   std::string severity, code, message, dedup_key;
   std::int64_t occurrences = 1;
   Timestamp created_at, last_seen_at;
+  std::optional<Timestamp> acknowledged_at;
 };
 
 // Who changed what and when (table rule_changes).

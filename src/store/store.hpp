@@ -10,13 +10,16 @@
 
 #include "core/error.hpp"
 #include "store/records.hpp"
+#include "store/records_alerts.hpp"
 #include "store/records_chain.hpp"
 #include "store/records_ft.hpp"
 #include "store/records_health.hpp"
 #include "store/records_lt.hpp"
 #include "store/records_market.hpp"
+#include "store/records_metrics.hpp"
 #include "store/records_orders.hpp"
 #include "store/records_risk.hpp"
+#include "store/records_wallet_funds.hpp"
 
 namespace polycopy::store {
 
@@ -339,6 +342,55 @@ class Store {
   // Why the redemptions could not go ahead now (kept pending; the next pass tries again).
   virtual Status note_redemption_problem(const std::vector<std::string>& ids,
                                          const std::string& error, core::Timestamp at) = 0;
+
+  // --- Alerts: rules, delivery and acknowledgement (store/records_alerts.hpp)
+
+  // Inserts the alerts whose dedup key no alert has (open or acknowledged); how many.
+  virtual Result<std::int64_t> raise_alerts_once(const std::vector<RaisedAlert>& alerts,
+                                                 core::Timestamp now) = 0;
+  // The user's alerts and the system's (no owner), newest first.
+  virtual Result<std::vector<AlertRecord>> list_alerts(const std::string& user_id,
+                                                       const AlertListQuery& query) = 0;
+  // The alert if it is the user's or a system alert.
+  virtual Result<std::optional<AlertRecord>> find_alert(const std::string& user_id,
+                                                        const std::string& alert_id) = 0;
+  // Acknowledged at `now` (an acknowledged one keeps its time); "not_found" when the alert
+  // is neither the user's nor a system alert. A later repeat opens a new alert.
+  virtual Result<AlertRecord> acknowledge_alert(const std::string& user_id,
+                                                const std::string& alert_id,
+                                                core::Timestamp now) = 0;
+  virtual Result<AlertFacts> alert_facts(const AlertFactsQuery& query) = 0;
+  // Gives each alert created since `created_since` a pending delivery on every route whose
+  // minimum severity it reaches (once per alert and channel); how many were added.
+  virtual Result<std::int64_t> enqueue_alert_deliveries(
+      const std::vector<AlertChannelRoute>& routes, core::Timestamp created_since,
+      core::Timestamp now) = 0;
+  // Pending deliveries due at `now`: critical first, then oldest.
+  virtual Result<std::vector<DueAlertDelivery>> list_due_alert_deliveries(core::Timestamp now,
+                                                                          std::int64_t limit) = 0;
+  virtual Result<std::int64_t> count_alert_deliveries_sent(const std::string& channel,
+                                                           core::Timestamp since) = 0;
+  // One attempt's outcome (retry needs next_attempt_at). Refused ("conflict") unless pending.
+  virtual Status record_alert_delivery(const std::string& delivery_id, const DeliveryResult& result,
+                                       core::Timestamp now) = 0;
+  virtual Result<std::vector<AlertDelivery>> list_alert_deliveries(const std::string& alert_id) = 0;
+
+  // The audit log: an API call (orders are logged by the store as they change).
+  virtual Status record_audit(const AuditEntry& entry) = 0;
+  // The user's entries (API calls, orders, rule changes), newest first.
+  virtual Result<std::vector<AuditEntry>> list_audit(const std::string& user_id,
+                                                     const AuditQuery& query) = 0;
+
+  // --- Wallet funds (store/records_wallet_funds.hpp, sql_store_wallet_funds.cpp)
+  // Every wallet used by at least one LT strategy (paused ones included), by wallet id, with
+  // the sum of its strategies' outstanding reservations (risk_state.reserved). One query.
+  virtual Result<std::vector<WalletCommitments>> list_wallet_commitments() = 0;
+
+  // --- Metrics: counts for GET /metrics (store/records_metrics.hpp)
+  // Aggregates read at scrape time (records_metrics.hpp), in one read transaction. The
+  // latency bounds (milliseconds, ascending) bucket signal->order and order->fill times.
+  virtual Result<MetricsCounts> metrics_counts(
+      const std::vector<std::int64_t>& latency_bounds_ms) = 0;
 };
 
 // Opens (creating if needed) a SQLite database file; does not migrate.

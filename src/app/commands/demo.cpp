@@ -2,7 +2,8 @@
 // venue and a fresh SQLite store (in a temporary folder, or --dir), creates a user, an FT
 // strategy and its LT twin with risk rules, runs a seeded scenario (the venue's clock moved
 // 15 minutes a step over three simulated days) through the engine, and prints a report.
-// --keep then leaves the API (and the simulator) up to explore until Ctrl-C.
+// --keep then leaves the API (and the simulator) up to explore until Ctrl-C. With
+// --alert-webhook the alerts the run raised (the breaker's trip…) go to that webhook.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/alert_jobs.hpp"
 #include "app/command_context.hpp"
 #include "app/commands.hpp"
 #include "app/demo/demo_report.hpp"
@@ -33,7 +35,22 @@ struct DemoFlags {
   bool keep = false;
   bool json = false;
   std::string listen = "127.0.0.1:8787";
+  std::string alert_webhook, alert_webhook_secret;
 };
+
+// The run's alerts through the rules and to the webhook, as of the demo's clock.
+void deliver_demo_alerts(store::Store& store, const core::Clock& clock, const DemoFlags& flags) {
+  Config::Alerts alerts;
+  alerts.webhook_url = flags.alert_webhook;
+  alerts.webhook_secret = flags.alert_webhook_secret;
+  alerts.webhook_min_severity = "info";
+  AlertJobs jobs(store, clock, alerts, std::chrono::hours(24 * (flags.days + 1)));
+  const auto report = jobs.run_now();
+  const auto& delivery = report["alert-delivery"];
+  std::cerr << "alerts: " << report["alert-rules"].value("raised", 0) << " raised by the rules, "
+            << delivery.value("sent", 0) << " delivered to " << flags.alert_webhook << ", "
+            << delivery.value("retrying", 0) + delivery.value("failed", 0) << " not delivered\n";
+}
 
 std::filesystem::path demo_dir(const std::string& given) {
   if (!given.empty()) {
@@ -111,6 +128,7 @@ void run_demo(const DemoFlags& flags) {
   run_options.steps = 4 * 24 * flags.days;
   const auto counters =
       require(run_demo_steps(*store, wallet_key, http, urls, clock, advance, run_options));
+  if (!flags.alert_webhook.empty()) deliver_demo_alerts(*store, clock, flags);
   const auto report = require(demo_report(*store, cast, counters));
   if (flags.json) {
     std::cout << report.dump(2) << std::endl;
@@ -150,8 +168,15 @@ void register_demo_command(CLI::App& cli, GlobalFlags& flags, int& exit_code) {
   command->add_flag("--keep", f->keep, "leave the API and the simulator up until Ctrl-C");
   command->add_option("--listen", f->listen, "API address with --keep")->capture_default_str();
   command->add_flag("--json", f->json, "print the report as JSON");
+  command->add_option("--alert-webhook", f->alert_webhook,
+                      "send the run's alerts to this webhook URL (JSON, HMAC-signed)");
+  command->add_option("--alert-webhook-secret", f->alert_webhook_secret,
+                      "the webhook's HMAC secret (default: POLYCOPY_ALERTS_WEBHOOK_SECRET)");
   command->callback(command_callback(exit_code, [&flags, f] {
     (void)flags;  // the demo makes its own store and venue: no --db, no configuration
+    if (f->alert_webhook_secret.empty())
+      if (const char* secret = std::getenv("POLYCOPY_ALERTS_WEBHOOK_SECRET"))
+        f->alert_webhook_secret = secret;
     run_demo(*f);
   }));
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "app/alert_jobs.hpp"
 #include "app/api_server.hpp"
 #include "app/command_context.hpp"
 #include "app/commands.hpp"
@@ -18,6 +19,7 @@
 #include "app/wallet_key.hpp"
 #include "engine/activity_watch.hpp"
 #include "engine/ft_engine.hpp"
+#include "engine/process_health.hpp"
 #include "engine/tick_scheduler.hpp"
 #include "engine/venue_clock.hpp"
 #include "net/http_client.hpp"
@@ -26,6 +28,7 @@
 #include "polymarket/clients/data_client.hpp"
 #include "polymarket/clients/gamma_client.hpp"
 #include "polymarket/clients/rate_limits.hpp"
+#include "service/metrics_registry.hpp"
 
 namespace polycopy::app {
 namespace {
@@ -82,6 +85,34 @@ class StopSignals {
   std::thread thread_;
 };
 
+// The checks of what runs in this process: the Data API's freshness per followed trader,
+// the websockets (market, and each wallet's user socket), the live-trading jobs, and the
+// trading wallets' funds against their open commitments.
+void add_process_probes(HealthJobs& health, const engine::FtEngine& ft, LtJobs* lt,
+                        const core::Clock& clock, const EngineFlags& flags, std::mutex& watch_mutex,
+                        const std::unique_ptr<engine::ActivityWatch>& watch) {
+  // Stale after three ticks without an answer for the trader.
+  const auto max_age = std::chrono::seconds(3 * flags.interval_s);
+  health.add_probe([&ft, &clock, max_age] {
+    return std::vector<store::HealthCheckRecord>{ft.freshness().check(clock.now(), max_age)};
+  });
+  health.add_probe([&watch_mutex, &watch, &clock] {
+    std::lock_guard lock(watch_mutex);
+    std::vector<store::HealthCheckRecord> out;
+    if (watch) out.push_back(engine::websocket_check("ws_market", watch->stats(), clock.now()));
+    return out;
+  });
+  if (!lt) return;
+  health.add_probe([lt, &clock] {
+    std::vector<store::HealthCheckRecord> out;
+    for (const auto& [wallet_id, stats] : lt->user_socket_stats())
+      out.push_back(engine::websocket_check("ws_user:" + wallet_id, stats, clock.now()));
+    out.push_back(engine::jobs_check(lt->job_statuses(), std::chrono::steady_clock::now()));
+    for (auto& check : lt->wallet_funds()) out.push_back(std::move(check));
+    return out;
+  });
+}
+
 void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
   if (flags.clock != "system" && flags.clock != "venue") {
     fail({"invalid_argument", "--clock must be system or venue"}, kExitUsage);
@@ -116,6 +147,8 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
   options.market_refresh_interval = std::chrono::seconds(flags.market_refresh_s);
   options.discovery_interval = std::chrono::seconds(flags.discovery_s);
   engine::FtEngine ft(store, data, gamma, clock, options);
+  // The process's counters (GET /metrics with --listen): websocket reconnects, requests.
+  service::MetricsRegistry metrics;
 
   // Live trading needs the wallet key; without one, the engine paper-trades only.
   std::optional<core::SecretBox> lt_wallet_key;
@@ -125,16 +158,24 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
     lt = std::make_unique<LtJobs>(
         store, *lt_wallet_key, http, venue.clob_url, clock,
         [&ft](const std::string& ft_id) { return ft.discovered_traders(ft_id); });
-    if (flags.websocket && !flags.once) lt->enable_user_fills(venue.ws_url + "/user");
+    if (flags.websocket && !flags.once)
+      lt->enable_user_fills(venue.ws_url + "/user", metrics.ws_reconnect_hook("user"));
     if (context.config().chain.auto_redeem) lt->enable_redemption(context.config().chain);
   } else if (wallet_key.error().code == "wallet_key_missing") {
     spdlog::warn("live trading is off: {}", wallet_key.error().message);
   } else {
     fail(wallet_key.error(), kExitUsage);
   }
+  // The market websocket (early ticks on activity): created below, read by its health check
+  // (so declared before the health jobs, which outlive neither).
+  std::mutex watch_mutex;
+  std::unique_ptr<engine::ActivityWatch> watch;
   // Health checks (recorded for /readyz and /api/health); the node only when redeeming.
   const bool redeeming = lt && context.config().chain.auto_redeem;
   HealthJobs health(store, clock, clob, http, redeeming ? &context.config().chain : nullptr);
+  add_process_probes(health, ft, lt.get(), clock, flags, watch_mutex, watch);
+  // Alert rules and their delivery to the configured channels (own thread).
+  AlertJobs alerts(store, clock, context.config().alerts);
   std::unique_ptr<ApiServer> api;
   if (!flags.listen.empty()) {
     service::JobAccess access;
@@ -142,15 +183,16 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
     access.cron_secret =
         require(load_cron_secret(context.config(), current_environment()), kExitUsage);
     api = std::make_unique<ApiServer>(store, clock, lt_wallet_key ? &*lt_wallet_key : nullptr,
-                                      access, server_config);
+                                      access, server_config, &metrics);
   }
   spdlog::info("polycopy {} engine: data {}, gamma {}, clock {}, every {} s", kVersion,
                venue.data_url, venue.gamma_url, flags.clock, flags.interval_s);
 
-  std::unique_ptr<engine::ActivityWatch> watch;
   if (flags.websocket && !flags.once) {
-    watch = std::make_unique<engine::ActivityWatch>(venue.ws_url + "/market",
-                                                    [&scheduler] { scheduler.wake(); });
+    std::lock_guard lock(watch_mutex);
+    watch = std::make_unique<engine::ActivityWatch>(
+        venue.ws_url + "/market", [&scheduler] { scheduler.wake(); },
+        metrics.ws_reconnect_hook("market"));
   }
   bool watch_started = false;
   bool jobs_started = false;
@@ -190,6 +232,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
         }
       }
       out["health"] = health.run_now();
+      out["alerts"] = alerts.run_now();
       std::cout << out.dump() << "\n";
       if (problems > 0) fail({"tick_incomplete", std::to_string(problems) + " step(s) failed"});
       return;
@@ -197,6 +240,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
     if (!jobs_started) {
       if (lt) lt->start();
       health.start();
+      alerts.start();
       jobs_started = true;
     }
     if (watch) {
@@ -209,6 +253,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
         if (auto started = watch->start(); !started) {
           spdlog::warn("websocket: {}: {} (polling only)", started.error().code,
                        started.error().message);
+          std::lock_guard lock(watch_mutex);
           watch.reset();
         }
         watch_started = true;
@@ -224,6 +269,7 @@ void run_engine(const GlobalFlags& global, const EngineFlags& flags) {
     }
   }
   if (watch) watch->stop();
+  alerts.stop();
   health.stop();
   if (lt) lt->stop();
   spdlog::info("engine stopped");

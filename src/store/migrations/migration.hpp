@@ -31,5 +31,6 @@ Migration lt_evaluation();         // 0012
 Migration held_tokens_index();     // 0013
 Migration fill_failures();         // 0014
 Migration chain_transactions();    // 0015
+Migration alert_delivery_audit();  // 0016
 
 }  // namespace polycopy::store::migrations

@@ -116,6 +116,7 @@ class SqlStore final : public Store {
                                                 core::Timestamp at) override;
   Status note_redemption_problem(const std::vector<std::string>& ids, const std::string& error,
                                  core::Timestamp at) override;
+
   Result<std::vector<BudgetReservation>> list_holds_of_ended_orders(
       const std::string& lt_strategy_id, core::Timestamp ended_by) override;
   Result<std::vector<BudgetReservation>> list_unbound_reservations(
@@ -183,6 +184,36 @@ class SqlStore final : public Store {
                                                  const std::string& redemption_id,
                                                  core::Timestamp at) override;
 
+  // --- Alerts (sql_store_alerts.cpp, sql_store_alert_facts.cpp, sql_store_audit.cpp)
+  Result<std::int64_t> raise_alerts_once(const std::vector<RaisedAlert>& alerts,
+                                         core::Timestamp now) override;
+  Result<std::vector<AlertRecord>> list_alerts(const std::string& user_id,
+                                               const AlertListQuery& query) override;
+  Result<std::optional<AlertRecord>> find_alert(const std::string& user_id,
+                                                const std::string& alert_id) override;
+  Result<AlertRecord> acknowledge_alert(const std::string& user_id, const std::string& alert_id,
+                                        core::Timestamp now) override;
+  Result<AlertFacts> alert_facts(const AlertFactsQuery& query) override;
+  Result<std::int64_t> enqueue_alert_deliveries(const std::vector<AlertChannelRoute>& routes,
+                                                core::Timestamp created_since,
+                                                core::Timestamp now) override;
+  Result<std::vector<DueAlertDelivery>> list_due_alert_deliveries(core::Timestamp now,
+                                                                  std::int64_t limit) override;
+  Result<std::int64_t> count_alert_deliveries_sent(const std::string& channel,
+                                                   core::Timestamp since) override;
+  Status record_alert_delivery(const std::string& delivery_id, const DeliveryResult& result,
+                               core::Timestamp now) override;
+  Result<std::vector<AlertDelivery>> list_alert_deliveries(const std::string& alert_id) override;
+  Status record_audit(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> list_audit(const std::string& user_id,
+                                             const AuditQuery& query) override;
+
+  // --- Wallet funds (sql_store_wallet_funds.cpp)
+  Result<std::vector<WalletCommitments>> list_wallet_commitments() override;
+
+  // --- Metrics (sql_store_metrics.cpp)
+  Result<MetricsCounts> metrics_counts(const std::vector<std::int64_t>& latency_bounds_ms) override;
+
  private:
   // One serialised transaction; the body returns a Result or Status.
   template <class Body>
@@ -198,6 +229,10 @@ class SqlStore final : public Store {
 
 // Audit and alert rows (sql_store_audit.cpp), written inside the caller's transaction.
 void insert_rule_change(Connection& connection, const RuleChange& change);
+// An order's audit entry (an intent when `previous_state` is absent, else its change from
+// that state), inside the caller's transaction; its owner is the strategy's user.
+void insert_order_audit(Connection& connection, const OrderRecord& order,
+                        const std::optional<std::string>& previous_state, std::string_view op);
 // A new alert, or one more occurrence of the open alert with the same dedup key.
 void raise_alert(Connection& connection, const std::optional<std::string>& user_id,
                  const std::optional<std::string>& lt_strategy_id, const RiskAlert& alert,

@@ -71,6 +71,15 @@ OrderRecord require_order(Connection& connection, const std::string& id) {
 }
 
 void write_progress(Connection& connection, const OrderRecord& o, std::string_view op) {
+  const auto before = require(
+      query(connection, "SELECT state, filled_size_micros FROM orders WHERE id = ?", {o.id}), op);
+  if (!before.empty()) {
+    RowReader r(before.front());
+    const auto state = r.text();
+    const auto filled = r.int64();
+    if (state != to_string(o.state) || filled != o.filled_size.micros())
+      insert_order_audit(connection, o, state, op);
+  }
   require(execute(connection,
                   "UPDATE orders SET venue_order_id = ?, state = ?, filled_size_micros = ?, "
                   "venue_message = ?, submitted_at = ?, updated_at = ? WHERE id = ?",
@@ -94,6 +103,7 @@ void insert_intent_row(Connection& connection, const OrderRecord& o, std::string
                    optional_time_value(o.expires_at), to_unix_ms(o.created_at),
                    to_unix_ms(o.created_at), optional_value(o.order_hash)}),
           op);
+  insert_order_audit(connection, o, std::nullopt, op);
 }
 
 std::optional<OrderRecord> order_with_key(Connection& connection, const std::string& key) {
