@@ -355,7 +355,7 @@ Router make_api_router(store::Store& store, const core::Clock& clock,
   add_wallet_routes(router, api, std::make_shared<WalletService>(store, clock, wallet_key));
   add_alert_routes(router, api, std::make_shared<AlertService>(store, clock));
   add_audit_route(router, api);
-  add_job_routes(router, store, jobs);
+  add_job_routes(router, store, jobs, api.audit);
   add_metrics_route(router, store, clock, metrics);  // GET /metrics (Prometheus)
   return router;
 }

@@ -70,12 +70,23 @@ AuditTrail::AuditTrail(store::Store& store, const core::Clock& clock)
 void AuditTrail::record_call(const std::string& user_id, const HttpRequest& request,
                              const PathParams& params, const ServiceResult& result) {
   store::AuditEntry entry;
-  entry.id = core::new_id("aud", clock_);
   entry.user_id = user_id;
   entry.actor = "user:" + user_id;
+  if (const auto id = params.find("id"); id != params.end()) entry.entity_id = id->second;
+  record(std::move(entry), request, result);
+}
+
+void AuditTrail::record_cron_call(const HttpRequest& request, const ServiceResult& result) {
+  store::AuditEntry entry;
+  entry.actor = "cron";
+  record(std::move(entry), request, result);
+}
+
+void AuditTrail::record(store::AuditEntry entry, const HttpRequest& request,
+                        const ServiceResult& result) {
+  entry.id = core::new_id("aud", clock_);
   entry.kind = "api_call";
   entry.action = request.method + " " + request.path;
-  if (const auto id = params.find("id"); id != params.end()) entry.entity_id = id->second;
   entry.status = result.status;
   json detail = json::object();
   if (!request.body.empty()) {
@@ -89,7 +100,7 @@ void AuditTrail::record_call(const std::string& user_id, const HttpRequest& requ
   entry.detail_json = detail.dump();
   entry.at = clock_.now();
   if (const auto recorded = store_.record_audit(entry); !recorded)
-    spdlog::error("audit: {} {} by {} not logged: {}", request.method, request.path, user_id,
+    spdlog::error("audit: {} {} by {} not logged: {}", request.method, request.path, entry.actor,
                   recorded.error().to_string());
 }
 

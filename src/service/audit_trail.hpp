@@ -1,6 +1,7 @@
 #pragma once
 // The audit log of the API: every state-changing call (not GET) an authenticated user made,
-// with its status and its body, secrets redacted; and the log read back (GET /api/audit).
+// and every job run a cron asked for, with its status and its body, secrets redacted; and
+// the log read back (GET /api/audit).
 // Orders are logged by the store as they change, rule changes in their own table: the
 // list merges all three, newest first.
 //   list  ?kind=api_call|order|rule_change, ?entity_id=ID, ?limit=1..1000 (100); paging:
@@ -30,9 +31,14 @@ class AuditTrail {
   // Logs a call a user made (a failure to log is logged, never the call's failure).
   void record_call(const std::string& user_id, const HttpRequest& request, const PathParams& params,
                    const ServiceResult& result);
+  // A job run an external scheduler asked for (GET /api/cron/…): a system entry (no user),
+  // listed to every user.
+  void record_cron_call(const HttpRequest& request, const ServiceResult& result);
   ServiceResult list(const std::string& user_id, const QueryParams& query);
 
  private:
+  void record(store::AuditEntry entry, const HttpRequest& request, const ServiceResult& result);
+
   store::Store& store_;
   const core::Clock& clock_;
 };

@@ -377,7 +377,8 @@ class Store {
 
   // The audit log: an API call (orders are logged by the store as they change).
   virtual Status record_audit(const AuditEntry& entry) = 0;
-  // The user's entries (API calls, orders, rule changes), newest first.
+  // The user's entries (API calls, orders, rule changes) and the system's (cron calls), newest
+  // first.
   virtual Result<std::vector<AuditEntry>> list_audit(const std::string& user_id,
                                                      const AuditQuery& query) = 0;
 

@@ -162,6 +162,50 @@ TEST(Config, ChainSettingsApplyAndShowBack) {
   EXPECT_EQ(to_toml(load_ok(to_toml(config))), to_toml(config));
 }
 
+TEST(Config, AlertChannelsAndRulesApplyAndSecretsAreNeverShown) {
+  const Config defaults = load_ok("");
+  EXPECT_TRUE(defaults.alerts.webhook_url.empty());
+  EXPECT_EQ(defaults.alerts.webhook_min_severity, "warning");
+  EXPECT_EQ(defaults.alerts.rejections_in_a_row, 3);
+  EXPECT_EQ(defaults.alerts.per_channel_per_hour, 30);
+  const Config config = load_ok(
+      "[alerts]\nwebhook_url = \"https://hooks.example/path-token-123\"\n"
+      "webhook_min_severity = \"critical\"\nsmtp_url = \"smtps://mail.example:465\"\n"
+      "smtp_to = \"ops@example.com, oncall@example.com\"\nsmtp_password = \"pw-secret-456\"\n"
+      "telegram_bot_token = \"123:tg-secret-789\"\ntelegram_chat_id = \"-1001\"\n"
+      "fill_rate_floor_percent = 40\nhealth_failing_minutes = 10\n",
+      {{"POLYCOPY_ALERTS_WEBHOOK_SECRET", "hmac-secret-000"}});
+  EXPECT_EQ(config.alerts.webhook_url, "https://hooks.example/path-token-123");
+  EXPECT_EQ(config.alerts.webhook_secret, "hmac-secret-000");
+  EXPECT_EQ(config.alerts.webhook_min_severity, "critical");
+  EXPECT_EQ(config.alerts.smtp_to,
+            (std::vector<std::string>{"ops@example.com", "oncall@example.com"}));
+  EXPECT_EQ(config.alerts.fill_rate_floor_percent, 40);
+  EXPECT_EQ(config.alerts.health_failing_minutes, 10);
+  const auto shown = to_toml(config);
+  for (const auto* secret : {"path-token-123", "hmac-secret-000", "pw-secret-456", "tg-secret-789"})
+    EXPECT_EQ(shown.find(secret), std::string::npos) << secret << " in\n" << shown;
+  EXPECT_NE(shown.find("webhook_url = '<set>'"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("ops@example.com,oncall@example.com"), std::string::npos) << shown;
+}
+
+TEST(Config, BadAlertSettingsAreRefusedWithoutEchoingAUrl) {
+  const auto bad_url = load_error("[alerts]\nslack_webhook_url = \"ftp://hooks/secret-abc\"\n");
+  EXPECT_NE(bad_url.find("alerts.slack_webhook_url: expected a URL starting with https://"),
+            std::string::npos)
+      << bad_url;
+  EXPECT_EQ(bad_url.find("secret-abc"), std::string::npos) << bad_url;
+  EXPECT_NE(load_error("[alerts]\nwebhook_min_severity = \"loud\"\n")
+                .find("expected info, warning or critical, got 'loud'"),
+            std::string::npos);
+  EXPECT_NE(load_error("[alerts]\nsmtp_to = \"ops@example.com, nobody\"\n")
+                .find("expected comma-separated e-mail addresses, got 'nobody'"),
+            std::string::npos);
+  EXPECT_NE(load_error("", {{"POLYCOPY_ALERTS_FILL_RATE_FLOOR_PERCENT", "101"}})
+                .find("between 0 and 100"),
+            std::string::npos);
+}
+
 TEST(Config, ReportsEveryProblemNotJustTheFirst) {
   const std::string message =
       load_error("[server]\nthreads = 0\nlisten = \"x\"\n[log]\nlevel = \"loud\"\n");

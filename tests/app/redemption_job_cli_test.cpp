@@ -5,6 +5,8 @@
 // also records its health checks (database, venue, node).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -43,6 +45,7 @@ class RedemptionJobCliTest : public ::testing::Test {
     EXPECT_EQ(ran.exit_code, 0) << ran.err << ran.out;
     if (!report.is_object()) return json::object();
     health_ = report["health"];
+    alerts_ = report["alerts"];
     return report["lt"]["lt-redemptions"];
   }
   std::uint64_t collateral() const { return evm_.collateral_of(0, condition_); }
@@ -53,7 +56,7 @@ class RedemptionJobCliTest : public ::testing::Test {
              {},
              dir_.file("sim.out")};
   json urls_;
-  json health_;
+  json health_, alerts_;
   std::string config_ = dir_.file("polycopy.toml");
   std::string condition_;
 };
@@ -74,6 +77,18 @@ TEST_F(RedemptionJobCliTest, TheEngineRedeemsASettledWinnerOnce) {
     if (check["status"] == "ok") healthy.insert(check["component"].get<std::string>());
   EXPECT_EQ(healthy.count("database") + healthy.count("venue_rest") + healthy.count("rpc"), 3u)
       << health_.dump();
+  // …and what this process runs: the Data API's freshness, the jobs, the wallet's funds.
+  std::set<std::string> components;
+  for (const auto& check : health_) components.insert(check["component"].get<std::string>());
+  EXPECT_TRUE(components.contains("data_api")) << health_.dump();
+  EXPECT_TRUE(healthy.contains("jobs")) << health_.dump();
+  EXPECT_EQ(std::count_if(components.begin(), components.end(),
+                          [](const std::string& c) { return c.starts_with("wallet_funds:"); }),
+            1)
+      << health_.dump();
+  // The alert rules ran (no channel configured: nothing to deliver).
+  EXPECT_TRUE(alerts_["alert-rules"].contains("raised")) << alerts_.dump();
+  EXPECT_EQ(alerts_["alert-delivery"]["channels"], 0) << alerts_.dump();
 
   const auto second = redemption_pass();
   EXPECT_EQ(second["confirmed"], 0) << second.dump();

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "service/api_fixture.hpp"
+#include "service/api_routes.hpp"
 #include "service/audit_trail.hpp"
 #include "service/time_format.hpp"
 
@@ -293,6 +294,38 @@ TEST(Iso8601, ParsesUtcWithOrWithoutMillisAndNothingElse) {
   }
   EXPECT_EQ(service::format_iso8601(core::from_unix_ms(1'795'635'000'007)),
             "2026-11-25T19:30:00.007Z");
+}
+
+TEST_F(AuditRoutes, JobRunsAreAuditedByTheirUserOrAsCron) {
+  // No engine in this process: the run is refused, and the attempt logged for its user.
+  EXPECT_EQ(client_->post("/api/lt/execute", alice_key_, json::object()).status, 503);
+  const auto alice = entries(alice_id_);
+  ASSERT_EQ(alice.size(), 1u);
+  EXPECT_EQ(alice[0].action, "POST /api/lt/execute");
+  EXPECT_EQ(alice[0].status, 503);
+  EXPECT_EQ(detail(alice[0]).value("error", ""), "jobs_unavailable");
+  EXPECT_TRUE(entries(bob_id_).empty());
+
+  // A cron's run is a system entry: every user sees it; a wrong secret is not a run.
+  clock_.advance(std::chrono::seconds(1));  // newest first: the cron's entry comes first
+  service::JobAccess access;
+  access.cron_secret = "cron-secret-0123456789";
+  const auto router = service::make_api_router(*store_, clock_, nullptr, access);
+  service::HttpRequest cron;
+  cron.method = "GET";
+  cron.path = "/api/cron/lt-resolve";
+  cron.headers["x-cron-secret"] = "wrong-secret-0123456789";
+  EXPECT_EQ(router.handle(cron).status, 401);
+  cron.headers["x-cron-secret"] = *access.cron_secret;
+  EXPECT_EQ(router.handle(cron).status, 503);
+  for (const auto& user : {alice_id_, bob_id_}) {
+    const auto seen = entries(user);
+    ASSERT_FALSE(seen.empty());
+    EXPECT_EQ(seen[0].actor, "cron");
+    EXPECT_EQ(seen[0].action, "GET /api/cron/lt-resolve");
+    EXPECT_FALSE(seen[0].user_id.has_value());
+  }
+  EXPECT_EQ(entries(bob_id_).size(), 1u);  // the wrong secret left nothing
 }
 
 }  // namespace

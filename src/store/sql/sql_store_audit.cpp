@@ -142,7 +142,8 @@ Result<std::vector<AuditEntry>> SqlStore::list_audit(const std::string& user_id,
   // Rule changes are the audit of rules and pauses: listed with the rest as kind rule_change.
   std::string sql =
       "SELECT * FROM (SELECT id, user_id, actor, kind, action, entity_type, entity_id, status, "
-      "detail_json, at FROM audit_log WHERE user_id = ? UNION ALL SELECT id, user_id, actor, "
+      "detail_json, at FROM audit_log WHERE (user_id = ? OR user_id IS NULL) UNION ALL SELECT id, "
+      "user_id, actor, "
       "'rule_change', action, entity_type, entity_id, NULL, "
       "COALESCE(after_json, before_json), changed_at FROM rule_changes WHERE user_id = ?) e "
       "WHERE 1 = 1";
