@@ -1,5 +1,6 @@
 #include "service/alert_service.hpp"
 
+#include "service/json_values.hpp"
 #include "service/time_format.hpp"
 
 namespace polycopy::service {
@@ -7,17 +8,13 @@ namespace {
 
 using nlohmann::json;
 
-json optional_text(const std::optional<std::string>& text) {
-  return text ? json(*text) : json(nullptr);
-}
-
 json to_json(const store::AlertDelivery& d) {
   return {{"channel", d.channel},
           {"state", d.state},
           {"attempts", d.attempts},
           {"next_attempt_at",
            d.state == "pending" ? json(format_iso8601(d.next_attempt_at)) : json(nullptr)},
-          {"last_error", optional_text(d.last_error)},
+          {"last_error", text_or_null(d.last_error)},
           {"sent_at", d.sent_at ? json(format_iso8601(*d.sent_at)) : json(nullptr)}};
 }
 
@@ -26,7 +23,7 @@ json to_json(const store::AlertRecord& a) {
           {"severity", a.severity},
           {"code", a.code},
           {"message", a.message},
-          {"lt_strategy_id", optional_text(a.lt_strategy_id)},
+          {"lt_strategy_id", text_or_null(a.lt_strategy_id)},
           {"scope", a.user_id ? "user" : "system"},
           {"occurrences", a.occurrences},
           {"created_at", format_iso8601(a.created_at)},

@@ -8,6 +8,7 @@
 
 #include "core/ids.hpp"
 #include "service/api_routes.hpp"
+#include "service/json_values.hpp"
 #include "service/time_format.hpp"
 
 namespace polycopy::service {
@@ -27,10 +28,6 @@ bool names_secret(std::string key) {
                      [&](std::string_view word) { return key.ends_with(word); });
 }
 
-json optional_text(const std::optional<std::string>& text) {
-  return text ? json(*text) : json(nullptr);
-}
-
 json to_json(const store::AuditEntry& e) {
   json detail = nullptr;
   if (e.detail_json) {
@@ -42,9 +39,9 @@ json to_json(const store::AuditEntry& e) {
           {"actor", e.actor},
           {"kind", e.kind},
           {"action", e.action},
-          {"entity_type", optional_text(e.entity_type)},
-          {"entity_id", optional_text(e.entity_id)},
-          {"status", e.status ? json(*e.status) : json(nullptr)},
+          {"entity_type", text_or_null(e.entity_type)},
+          {"entity_id", text_or_null(e.entity_id)},
+          {"status", count_or_null(e.status)},
           {"detail", detail}};
 }
 

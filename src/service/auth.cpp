@@ -1,5 +1,7 @@
 #include "service/auth.hpp"
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -79,6 +81,11 @@ core::Result<store::User> authenticate_bearer(store::Store& store, std::string_v
   if (!user) return user.error();
   if (!*user) return unauthorized("invalid API key");
   return **user;
+}
+
+bool same_secret(std::string_view given, std::string_view expected) {
+  return given.size() == expected.size() &&
+         CRYPTO_memcmp(given.data(), expected.data(), expected.size()) == 0;
 }
 
 }  // namespace polycopy::service

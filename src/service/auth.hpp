@@ -27,4 +27,8 @@ core::Result<CreatedApiKey> create_api_key(store::Store& store, const core::Cloc
 // when the store fails.
 core::Result<store::User> authenticate_bearer(store::Store& store, std::string_view authorization);
 
+// A shared secret sent by a caller equals the expected one, compared in constant time (only
+// the length may leak): the cron secret, the metrics token.
+bool same_secret(std::string_view given, std::string_view expected);
+
 }  // namespace polycopy::service

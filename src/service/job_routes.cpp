@@ -1,7 +1,5 @@
 #include "service/job_routes.hpp"
 
-#include <openssl/crypto.h>
-
 #include "service/auth.hpp"
 #include "service/strategy_service.hpp"
 
@@ -29,11 +27,6 @@ ServiceResult run(JobPort* jobs, std::string_view job, const std::optional<std::
 
 HttpResponse answer(const ServiceResult& result) {
   return json_response(result.status, result.body);
-}
-
-bool same_secret(std::string_view given, const std::string& expected) {
-  return given.size() == expected.size() &&
-         CRYPTO_memcmp(given.data(), expected.data(), expected.size()) == 0;
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "service/metrics_routes.hpp"
 
-#include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
 
+#include "service/auth.hpp"
 #include "service/metrics_exposition.hpp"
 
 namespace polycopy::service {
@@ -14,9 +14,7 @@ namespace {
 bool bearer_matches(std::string_view header, const std::string& token) {
   constexpr std::string_view prefix = "Bearer ";
   if (header.substr(0, prefix.size()) != prefix) return false;
-  const std::string_view given = header.substr(prefix.size());
-  return given.size() == token.size() &&
-         CRYPTO_memcmp(given.data(), token.data(), token.size()) == 0;
+  return same_secret(header.substr(prefix.size()), token);
 }
 
 }  // namespace
